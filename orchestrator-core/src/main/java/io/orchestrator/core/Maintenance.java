@@ -1,0 +1,72 @@
+package io.orchestrator.core;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's background tasks on one daemon thread: periodic cleanup and coalesced
+ * topology_update pushes. A failing run is logged and the schedule continues. Thread-safe.
+ */
+final class Maintenance {
+  private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+
+  private final ScheduledExecutorService scheduler;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final ScheduledFuture<?> cleanupTask;
+  private final ScheduledFuture<?> pushTask;
+  private volatile long lastPushed = -1;
+
+  Maintenance(Orchestrator orchestrator, Duration cleanupInterval, Duration pushInterval) {
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "orchestrator-maintenance");
+              t.setDaemon(true);
+              return t;
+            });
+    long cleanupMs = cleanupInterval.toMillis();
+    this.cleanupTask =
+        scheduler.scheduleWithFixedDelay(
+            guarded("cleanup", orchestrator::cleanup), cleanupMs, cleanupMs, TimeUnit.MILLISECONDS);
+    long pushMs = Math.max(1, pushInterval.toMillis());
+    this.pushTask =
+        scheduler.scheduleWithFixedDelay(
+            guarded(
+                "topology push", () -> orchestrator.pushTopology(lastPushed, v -> lastPushed = v)),
+            pushMs,
+            pushMs,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private static Runnable guarded(String name, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Background {} failed; it will run again: {}", name, e.toString(), e);
+      }
+    };
+  }
+
+  /** Stops the tasks; true on the first call. */
+  boolean stop() {
+    if (!running.compareAndSet(true, false)) {
+      return false;
+    }
+    cleanupTask.cancel(false);
+    pushTask.cancel(false);
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,2 @@
+/** The agent registry: who is out there, when they were last seen, and whether they are stale. */
+package io.orchestrator.core.agent;

@@ -1,0 +1,103 @@
+package io.orchestrator.core.topology;
+
+import io.orchestrator.core.report.Report;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Aggregates every agent's latest report into one topology (DESIGN §4.3).
+ *
+ * <p>{@link #apply(Report)} builds the agent's sub-graph outside any lock and swaps it in
+ * atomically, so a report replaces its agent's containers, processes and edges at once. {@link
+ * #snapshot()} merges the sub-graphs and resolves cross-agent edges; the result is cached per
+ * version, so readers of an unchanged topology share one immutable instance.
+ *
+ * <p>Thread-safe. Writers never wait for readers or for each other (except for the same agent's map
+ * slot); concurrent readers of a changed topology build it once, under a lock only readers take.
+ * Callers must not apply two reports of the same agent concurrently if order matters.
+ */
+public final class TopologyAggregator {
+  private final Clock clock;
+  private final ConcurrentHashMap<String, AgentGraph> graphs = new ConcurrentHashMap<>();
+  private final AtomicLong version = new AtomicLong();
+  private final Object buildLock = new Object();
+  private volatile Instant lastUpdate;
+  private volatile Topology cached;
+
+  /**
+   * Creates an empty topology.
+   *
+   * @param clock the server clock, for timestamps
+   */
+  public TopologyAggregator(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.lastUpdate = clock.instant();
+  }
+
+  /** Replaces the reporting agent's sub-graph with the one {@code report} describes. */
+  public void apply(Report report) {
+    AgentGraph graph = AgentGraphBuilder.build(report);
+    graphs.put(report.agentId(), graph);
+    changed();
+  }
+
+  /** Removes an agent's whole sub-graph; true when it had one. */
+  public boolean remove(String agentId) {
+    if (graphs.remove(agentId) != null) {
+      changed();
+      return true;
+    }
+    return false;
+  }
+
+  /** Removes every sub-graph. */
+  public void clear() {
+    graphs.clear();
+    changed();
+  }
+
+  /** The agents that currently have a sub-graph. */
+  public Set<String> agents() {
+    return Set.copyOf(graphs.keySet());
+  }
+
+  /** The current version; increases with every change. */
+  public long version() {
+    return version.get();
+  }
+
+  /** A consistent snapshot of the current topology. */
+  public Topology snapshot() {
+    Topology c = cached;
+    long v = version.get();
+    if (c != null && c.version() == v) {
+      return c;
+    }
+    synchronized (buildLock) {
+      c = cached;
+      v = version.get();
+      if (c != null && c.version() == v) {
+        return c;
+      }
+      Instant ts = lastUpdate;
+      Topology built = SnapshotBuilder.build(new ArrayList<>(graphs.values()), ts, v);
+      cached = built;
+      return built;
+    }
+  }
+
+  /** Counts of the current snapshot. */
+  public TopologyStats stats() {
+    return TopologyStats.of(snapshot());
+  }
+
+  private void changed() {
+    lastUpdate = clock.instant();
+    version.incrementAndGet();
+  }
+}

@@ -28,6 +28,9 @@ final class Addresses {
     if (protocol == null) {
       return "";
     }
+    if (protocol.equals("tcp") || protocol.equals("udp")) {
+      return protocol; // what real probes send: skip the copy
+    }
     String p = protocol.toLowerCase(Locale.ROOT);
     return p.endsWith("6") || p.endsWith("4") ? p.substring(0, p.length() - 1) : p;
   }

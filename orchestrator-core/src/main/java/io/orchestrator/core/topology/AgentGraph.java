@@ -1,34 +1,134 @@
 package io.orchestrator.core.topology;
 
+import io.orchestrator.core.report.Container;
+import io.orchestrator.core.report.ProcessInfo;
+import io.orchestrator.core.report.Report;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * One agent's sub-graph, built from its latest report: nodes and parent-child edges ready to use,
- * network flows still to be resolved against what the other agents report. Immutable.
+ * One agent's sub-graph, built from its latest report. Ingest computes only what resolution needs
+ * (process parents, flows, listeners, host addresses); nodes and parent-child edges are
+ * materialised on first use by a snapshot and then reused by every later snapshot until the agent
+ * reports again. Cross-agent edges are resolved per snapshot and cached while the fleet-wide
+ * address index is unchanged.
  *
- * @param agentId the agent
- * @param nodes the host, its containers and processes
- * @param parentEdges parent-child edges
- * @param flows outgoing connections grouped by source and remote endpoint
- * @param listeners the agent's listening sockets, with the node that owns each
- * @param hostIps the host's own addresses (not wildcard, not loopback)
+ * <p>Thread-safe: immutable apart from the memos, which are published safely.
  */
-record AgentGraph(
-    String agentId,
-    List<Node> nodes,
-    List<Edge> parentEdges,
-    List<Flow> flows,
-    List<Listener> listeners,
-    Set<String> hostIps) {
+final class AgentGraph {
+  private final Report report;
+  private final List<String> processParents;
+  private final Map<String, List<Map<String, Object>>> listeningByOwner;
+  private final List<Flow> flows;
+  private final List<Listener> listeners;
+  private final Set<String> hostIps;
+  private volatile Materialized materialized;
+  private volatile Resolved resolved;
 
-  AgentGraph {
-    nodes = List.copyOf(nodes);
-    parentEdges = List.copyOf(parentEdges);
-    flows = List.copyOf(flows);
-    listeners = List.copyOf(listeners);
-    hostIps = Set.copyOf(hostIps);
+  AgentGraph(
+      Report report,
+      List<String> processParents,
+      Map<String, List<Map<String, Object>>> listeningByOwner,
+      Resolution resolution) {
+    this.report = report;
+    this.processParents = processParents;
+    this.listeningByOwner = listeningByOwner;
+    this.flows = List.copyOf(resolution.flows());
+    this.listeners = List.copyOf(resolution.listeners());
+    this.hostIps = Set.copyOf(resolution.hostIps());
   }
+
+  String agentId() {
+    return report.agentId();
+  }
+
+  List<Flow> flows() {
+    return flows;
+  }
+
+  List<Listener> listeners() {
+    return listeners;
+  }
+
+  Set<String> hostIps() {
+    return hostIps;
+  }
+
+  /** Nodes by id and parent-child edges by key, built once. */
+  Materialized materialized() {
+    Materialized m = materialized;
+    if (m == null) {
+      m = materialize();
+      materialized = m;
+    }
+    return m;
+  }
+
+  /** The network edges resolved against index version {@code indexVersion}, if still cached. */
+  Map<String, Edge> resolvedEdges(long indexVersion) {
+    Resolved r = resolved;
+    return r != null && r.indexVersion == indexVersion ? r.edges : null;
+  }
+
+  void cacheResolvedEdges(long indexVersion, Map<String, Edge> edges) {
+    resolved = new Resolved(indexVersion, edges);
+  }
+
+  private Materialized materialize() {
+    String agentId = report.agentId();
+    Map<String, Node> nodes = new HashMap<>();
+    Map<String, Edge> edges = new HashMap<>();
+    nodes.put(agentId, NodeFactory.host(report, listening(agentId)));
+    if (report.dockerInfo() != null) {
+      for (Container c : report.dockerInfo().containers()) {
+        if (nodes.putIfAbsent(c.id(), NodeFactory.container(agentId, c)) == null) {
+          putParentChild(edges, agentId, c.id());
+        }
+      }
+    }
+    if (report.processesInfo() != null) {
+      List<ProcessInfo> processes = report.processesInfo().processes();
+      for (int i = 0; i < processes.size(); i++) {
+        String parent = processParents.get(i);
+        if (parent != null) {
+          String id = agentId + "-" + processes.get(i).pid();
+          nodes.put(id, NodeFactory.process(id, parent, processes.get(i), listening(id)));
+          putParentChild(edges, parent, id);
+        }
+      }
+    }
+    return new Materialized(nodes, edges);
+  }
+
+  private List<Map<String, Object>> listening(String owner) {
+    return listeningByOwner.getOrDefault(owner, List.of());
+  }
+
+  private static void putParentChild(Map<String, Edge> edges, String parent, String child) {
+    Edge e = new Edge(parent, child, EdgeType.PARENT_CHILD, null, 0);
+    edges.put(e.key(), e);
+  }
+
+  /**
+   * Nodes and parent-child edges of one agent.
+   *
+   * @param nodes nodes by id
+   * @param edges parent-child edges by key
+   */
+  record Materialized(Map<String, Node> nodes, Map<String, Edge> edges) {}
+
+  /**
+   * What the builder extracted for resolution.
+   *
+   * @param flows outgoing connections grouped by source and remote endpoint
+   * @param listeners listening sockets with their owning node
+   * @param hostIps the host's own addresses
+   */
+  record Resolution(List<Flow> flows, List<Listener> listeners, Set<String> hostIps) {}
+
+  private record Resolved(long indexVersion, Map<String, Edge> edges) {}
 
   /**
    * Connections from {@code source} to one remote endpoint.

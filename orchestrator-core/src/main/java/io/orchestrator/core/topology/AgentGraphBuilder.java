@@ -7,6 +7,7 @@ import io.orchestrator.core.report.NetworkInfo;
 import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.Report;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,19 +17,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Builds an {@link AgentGraph} from one report (DESIGN §4.3). Not thread-safe; one per report. */
+/**
+ * Extracts from one report what the topology needs at ingest (DESIGN §4.3): each process's parent
+ * (its container from the cgroup, else the host), listening sockets by owner, outgoing flows and
+ * the host's addresses. Not thread-safe; one per report.
+ */
 final class AgentGraphBuilder {
   private final Report report;
   private final String agentId;
-  private final Set<String> processIds = new HashSet<>();
+  private final Map<Integer, String> processIds;
   private final Map<String, Set<Socket>> listeningByOwner = new HashMap<>();
   private final List<AgentGraph.Listener> listeners = new ArrayList<>();
-  private final Map<FlowKey, int[]> flowCounts = new LinkedHashMap<>();
+  private final Map<FlowKey, Integer> flowCounts;
   private final Set<String> hostIps = new LinkedHashSet<>();
 
   private AgentGraphBuilder(Report report) {
     this.report = report;
     this.agentId = report.agentId();
+    int processes = report.processesInfo() == null ? 0 : report.processesInfo().processes().size();
+    int connections = report.networkInfo() == null ? 0 : report.networkInfo().connections().size();
+    this.processIds = new HashMap<>(processes * 2);
+    this.flowCounts = new LinkedHashMap<>(connections * 2);
   }
 
   static AgentGraph build(Report report) {
@@ -36,41 +45,45 @@ final class AgentGraphBuilder {
   }
 
   private AgentGraph build() {
-    if (report.processesInfo() != null) {
-      report.processesInfo().processes().forEach(p -> processIds.add(processId(p.pid())));
+    List<ProcessInfo> processes =
+        report.processesInfo() == null ? List.of() : report.processesInfo().processes();
+    for (ProcessInfo p : processes) {
+      processIds.putIfAbsent(p.pid(), null);
     }
     if (report.networkInfo() != null) {
       scanNetwork(report.networkInfo());
     }
-    List<Node> nodes = new ArrayList<>();
-    List<Edge> parentEdges = new ArrayList<>();
-    nodes.add(NodeFactory.host(report, listening(agentId)));
+    List<AgentGraph.Flow> flows = new ArrayList<>(flowCounts.size());
+    flowCounts.forEach(
+        (k, n) -> flows.add(new AgentGraph.Flow(k.owner, k.protocol, k.addr, k.port, n)));
+    return new AgentGraph(
+        report,
+        processParents(processes),
+        listeningMetadata(),
+        new AgentGraph.Resolution(flows, listeners, hostIps));
+  }
+
+  /** Each process's parent id, or null for a repeated pid (the first one wins). */
+  private List<String> processParents(List<ProcessInfo> processes) {
     Map<String, String> containersByLowerId = new HashMap<>();
     if (report.dockerInfo() != null) {
       for (Container c : report.dockerInfo().containers()) {
-        if (containersByLowerId.putIfAbsent(c.id().toLowerCase(Locale.ROOT), c.id()) == null) {
-          nodes.add(NodeFactory.container(agentId, c));
-          parentEdges.add(parentChild(agentId, c.id()));
-        }
+        containersByLowerId.putIfAbsent(c.id().toLowerCase(Locale.ROOT), c.id());
       }
     }
-    if (report.processesInfo() != null) {
-      Set<String> seen = new HashSet<>();
-      for (ProcessInfo p : report.processesInfo().processes()) {
-        String id = processId(p.pid());
-        if (seen.add(id)) {
-          String container =
-              ContainerIds.match(ContainerIds.candidate(p.cgroup()), containersByLowerId);
-          String parent = container != null ? container : agentId;
-          nodes.add(NodeFactory.process(id, parent, p, listening(id)));
-          parentEdges.add(parentChild(parent, id));
-        }
+    String[] parents = new String[processes.size()];
+    Set<Integer> seen = new HashSet<>(parents.length * 2);
+    for (int i = 0; i < parents.length; i++) {
+      ProcessInfo p = processes.get(i);
+      if (seen.add(p.pid())) {
+        String container =
+            containersByLowerId.isEmpty()
+                ? null
+                : ContainerIds.match(ContainerIds.candidate(p.cgroup()), containersByLowerId);
+        parents[i] = container != null ? container : agentId;
       }
     }
-    List<AgentGraph.Flow> flows = new ArrayList<>(flowCounts.size());
-    flowCounts.forEach(
-        (k, n) -> flows.add(new AgentGraph.Flow(k.owner, k.protocol, k.addr, k.port, n[0])));
-    return new AgentGraph(agentId, nodes, parentEdges, flows, listeners, hostIps);
+    return Arrays.asList(parents);
   }
 
   private void scanNetwork(NetworkInfo net) {
@@ -84,7 +97,7 @@ final class AgentGraphBuilder {
       } else {
         FlowKey key =
             new FlowKey(owner, Addresses.protocol(c.protocol()), c.remoteAddr(), c.remotePort());
-        flowCounts.computeIfAbsent(key, k -> new int[1])[0]++;
+        flowCounts.merge(key, 1, Integer::sum);
       }
     }
     for (ListeningPort l : net.listeningPorts()) {
@@ -112,35 +125,30 @@ final class AgentGraphBuilder {
     }
   }
 
-  private List<Map<String, Object>> listening(String owner) {
-    Set<Socket> mine = listeningByOwner.get(owner);
-    if (mine == null) {
-      return List.of();
-    }
-    List<Map<String, Object>> out = new ArrayList<>(mine.size());
-    for (Socket l : mine) {
-      out.add(Map.of("protocol", l.protocol, "addr", l.addr, "port", l.port));
-    }
+  private Map<String, List<Map<String, Object>>> listeningMetadata() {
+    Map<String, List<Map<String, Object>>> out = new HashMap<>();
+    listeningByOwner.forEach(
+        (owner, sockets) -> {
+          List<Map<String, Object>> list = new ArrayList<>(sockets.size());
+          for (Socket s : sockets) {
+            list.add(Map.of("protocol", s.protocol, "addr", s.addr, "port", s.port));
+          }
+          out.put(owner, List.copyOf(list));
+        });
     return out;
   }
 
   /** The process node when the pid is known and reported, else the host. */
   private String owner(int pid) {
-    if (pid > 0) {
-      String id = processId(pid);
-      if (processIds.contains(id)) {
-        return id;
-      }
+    if (pid <= 0) {
+      return agentId;
     }
-    return agentId;
-  }
-
-  private String processId(int pid) {
-    return agentId + "-" + pid;
-  }
-
-  private static Edge parentChild(String parent, String child) {
-    return new Edge(parent, child, EdgeType.PARENT_CHILD, null, 0);
+    String id = processIds.get(pid);
+    if (id == null && processIds.containsKey(pid)) {
+      id = agentId + "-" + pid;
+      processIds.put(pid, id);
+    }
+    return id == null ? agentId : id;
   }
 
   private record FlowKey(String owner, String protocol, String addr, int port) {}

@@ -1,9 +1,8 @@
 package io.orchestrator.core.topology;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Finds the container a process runs in from its {@code cgroup}: a bare container id, or a cgroup
@@ -14,62 +13,106 @@ import java.util.regex.Pattern;
 final class ContainerIds {
   private static final int MIN_PREFIX = 12;
   private static final int FULL_ID = 64;
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
-  private static final Pattern PROC_LINE_PREFIX = Pattern.compile("^\\d+:[^:]*:");
-  private static final String[] RUNTIME_PREFIXES = {
-    "docker-", "cri-containerd-", "crio-", "libpod-", "containerd-"
-  };
-  private static final Set<String> RUNTIME_DIRS =
-      Set.of("docker", "libpod", "crio", "containerd", "cri-containerd");
+  private static final List<String> RUNTIME_PREFIXES =
+      List.of("docker-", "cri-containerd-", "crio-", "libpod-", "containerd-");
+  private static final List<String> RUNTIME_DIRS =
+      List.of("docker", "libpod", "crio", "containerd", "cri-containerd");
 
   private ContainerIds() {}
 
   /** The container id (or unique prefix) named by {@code cgroup}, lower-cased; null if none. */
   static String candidate(String cgroup) {
-    if (cgroup == null || cgroup.isBlank()) {
+    if (cgroup == null) {
       return null;
     }
-    String bare = cgroup.trim().toLowerCase(Locale.ROOT);
-    if (isHex(bare, MIN_PREFIX)) {
-      return bare;
-    }
-    for (String line : bare.split("\n", -1)) {
-      String id = fromPath(PROC_LINE_PREFIX.matcher(line.trim()).replaceFirst(""));
-      if (id != null) {
-        return id;
+    int from = 0;
+    while (from < cgroup.length()) {
+      int nl = cgroup.indexOf('\n', from);
+      int end = nl < 0 ? cgroup.length() : nl;
+      int[] line = trimmed(cgroup, from, end);
+      if (isHex(cgroup, line[0], line[1], MIN_PREFIX)) {
+        return cgroup.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
       }
+      String id = fromPath(cgroup, afterProcPrefix(cgroup, line[0], line[1]), line[1]);
+      if (id != null) {
+        return id.isEmpty() ? null : id.toLowerCase(Locale.ROOT);
+      }
+      from = end + 1;
     }
     return null;
   }
 
-  private static String fromPath(String path) {
-    String[] segments = path.split("/", -1);
-    for (int i = segments.length - 1; i >= 0; i--) {
-      String seg = segments[i];
-      if (seg.contains("conmon")) {
-        return null;
+  private static int[] trimmed(String s, int from, int to) {
+    int a = from;
+    int b = to;
+    while (a < b && Character.isWhitespace(s.charAt(a))) {
+      a++;
+    }
+    while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+      b--;
+    }
+    return new int[] {a, b};
+  }
+
+  /** Skips the {@code hierarchy-id:controllers:} prefix of a {@code /proc/<pid>/cgroup} line. */
+  private static int afterProcPrefix(String s, int from, int to) {
+    if (from == to || !Character.isDigit(s.charAt(from))) {
+      return from;
+    }
+    int first = s.indexOf(':', from);
+    int second = first < 0 || first >= to ? -1 : s.indexOf(':', first + 1);
+    return second < 0 || second >= to ? from : second + 1;
+  }
+
+  /** The id in the path {@code s[from, to)}; "" when a conmon scope rules it out. */
+  private static String fromPath(String s, int from, int to) {
+    int end = to;
+    while (end > from) {
+      int slash = s.lastIndexOf('/', end - 1);
+      int start = Math.max(slash + 1, from);
+      boolean underRuntimeDir = slash > from && isRuntimeDir(s, from, slash);
+      String id = fromSegment(s, start, end, underRuntimeDir);
+      if (id != null) {
+        return id;
       }
-      if (seg.endsWith(".scope")) {
-        seg = seg.substring(0, seg.length() - ".scope".length());
-      }
-      boolean runtime = i > 0 && RUNTIME_DIRS.contains(segments[i - 1]);
-      int colon = seg.lastIndexOf(':');
-      if (colon >= 0) {
-        seg = seg.substring(colon + 1);
-        runtime = true;
-      }
-      for (String prefix : RUNTIME_PREFIXES) {
-        if (seg.startsWith(prefix)) {
-          seg = seg.substring(prefix.length());
-          runtime = true;
-          break;
-        }
-      }
-      if (isHex(seg, FULL_ID) || (runtime && isHex(seg, MIN_PREFIX))) {
-        return seg;
-      }
+      end = start - 1;
     }
     return null;
+  }
+
+  private static boolean isRuntimeDir(String s, int from, int slash) {
+    int start = Math.max(s.lastIndexOf('/', slash - 1) + 1, from);
+    for (String dir : RUNTIME_DIRS) {
+      if (slash - start == dir.length() && s.startsWith(dir, start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The id in segment {@code s[a, b)}; "" to stop (a conmon scope), null to look upward. */
+  private static String fromSegment(String s, int a, int b, boolean underRuntimeDir) {
+    int conmon = s.indexOf("conmon", a);
+    if (conmon >= 0 && conmon + 6 <= b) {
+      return "";
+    }
+    int end = b - a >= 6 && s.startsWith(".scope", b - 6) ? b - 6 : b;
+    int start = a;
+    boolean runtime = underRuntimeDir;
+    int colon = s.lastIndexOf(':', end - 1);
+    if (colon >= start) {
+      start = colon + 1;
+      runtime = true;
+    }
+    for (String prefix : RUNTIME_PREFIXES) {
+      if (s.startsWith(prefix, start) && start + prefix.length() <= end) {
+        start += prefix.length();
+        runtime = true;
+        break;
+      }
+    }
+    boolean id = isHex(s, start, end, FULL_ID) || (runtime && isHex(s, start, end, MIN_PREFIX));
+    return id ? s.substring(start, end) : null;
   }
 
   /**
@@ -103,7 +146,18 @@ final class ContainerIds {
     return found;
   }
 
-  private static boolean isHex(String s, int minLength) {
-    return s.length() >= minLength && s.length() <= FULL_ID && HEX.matcher(s).matches();
+  private static boolean isHex(String s, int from, int to, int minLength) {
+    int length = to - from;
+    if (length < minLength || length > FULL_ID) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex) {
+        return false;
+      }
+    }
+    return true;
   }
 }

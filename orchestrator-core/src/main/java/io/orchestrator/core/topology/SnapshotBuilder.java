@@ -1,8 +1,8 @@
 package io.orchestrator.core.topology;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,55 +11,61 @@ import java.util.Map;
  * owns the ip (or its process listening on a wildcard address at that port), else the raw {@code
  * ip:port}. An address or listener claimed by two agents is ambiguous and stays raw, so the result
  * never depends on the order agents reported in. Loopback targets resolve within the agent.
+ *
+ * <p>Nodes and parent edges are reused from each agent's memo; an agent's resolved network edges
+ * are reused while the fleet-wide {@link AddressIndex} has not changed. Not thread-safe: the
+ * aggregator runs one build at a time.
  */
 final class SnapshotBuilder {
-  private static final String AMBIGUOUS = "\0ambiguous";
+  private final AddressIndex index;
 
-  private final Map<String, String> exactListeners = new HashMap<>();
-  private final Map<String, String> wildcardListeners = new HashMap<>();
-  private final Map<String, String> hostByIp = new HashMap<>();
-  private final Map<String, Node> nodes = new HashMap<>();
-  private final Map<String, Edge> edges = new HashMap<>();
-
-  static Topology build(Collection<AgentGraph> graphs, Instant timestamp, long version) {
-    SnapshotBuilder b = new SnapshotBuilder();
-    graphs.forEach(b::index);
-    graphs.forEach(b::add);
-    return new Topology(b.nodes, b.edges, timestamp, version);
+  private SnapshotBuilder(AddressIndex index) {
+    this.index = index;
   }
 
-  private void index(AgentGraph g) {
-    g.hostIps().forEach(ip -> claim(hostByIp, ip, g.agentId()));
-    for (AgentGraph.Listener l : g.listeners()) {
-      if (Addresses.isWildcard(l.addr())) {
-        claim(wildcardListeners, key(l.protocol(), g.agentId(), l.port()), l.owner());
-      } else if (!Addresses.isLoopback(l.addr())) {
-        claim(exactListeners, key(l.protocol(), l.addr(), l.port()), l.owner());
-      }
+  /**
+   * Builds a snapshot.
+   *
+   * @param previous the index of the previous build, to carry its generation when unchanged
+   * @return the snapshot and the index it was resolved against
+   */
+  static Result build(
+      List<AgentGraph> graphs, Instant timestamp, long version, AddressIndex previous) {
+    AddressIndex index = AddressIndex.of(graphs, previous);
+    SnapshotBuilder b = new SnapshotBuilder(index);
+    int nodeCount = 0;
+    for (AgentGraph g : graphs) {
+      nodeCount += g.materialized().nodes().size();
     }
+    HashMap<String, Node> nodes = new HashMap<>(nodeCount * 2);
+    HashMap<String, Edge> edges = new HashMap<>(nodeCount * 4);
+    for (AgentGraph g : graphs) {
+      AgentGraph.Materialized m = g.materialized();
+      nodes.putAll(m.nodes());
+      edges.putAll(m.edges());
+      b.networkEdges(g).forEach((k, e) -> edges.merge(k, e, SnapshotBuilder::sum));
+    }
+    Topology t = new Topology(FrozenMap.adopt(nodes), FrozenMap.adopt(edges), timestamp, version);
+    return new Result(t, index);
   }
 
-  private static void claim(Map<String, String> index, String key, String owner) {
-    index.merge(key, owner, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
-  }
-
-  private void add(AgentGraph g) {
-    g.nodes().forEach(n -> nodes.put(n.id(), n));
-    g.parentEdges().forEach(e -> edges.put(e.key(), e));
+  private Map<String, Edge> networkEdges(AgentGraph g) {
+    Map<String, Edge> cached = g.resolvedEdges(index.generation());
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, Edge> edges = new HashMap<>();
     for (AgentGraph.Flow f : g.flows()) {
-      String target = resolve(g, f);
-      Edge edge = new Edge(f.source(), target, EdgeType.NETWORK, f.protocol(), f.count());
-      edges.merge(
-          edge.key(),
-          edge,
-          (a, b) ->
-              new Edge(
-                  a.source(),
-                  a.target(),
-                  a.type(),
-                  a.protocol(),
-                  a.connections() + b.connections()));
+      Edge edge = new Edge(f.source(), resolve(g, f), EdgeType.NETWORK, f.protocol(), f.count());
+      edges.merge(edge.key(), edge, SnapshotBuilder::sum);
     }
+    g.cacheResolvedEdges(index.generation(), edges);
+    return edges;
+  }
+
+  private static Edge sum(Edge a, Edge b) {
+    return new Edge(
+        a.source(), a.target(), a.type(), a.protocol(), a.connections() + b.connections());
   }
 
   private String resolve(AgentGraph g, AgentGraph.Flow f) {
@@ -67,22 +73,16 @@ final class SnapshotBuilder {
     if (Addresses.isLoopback(addr)) {
       return local(g, f);
     }
-    String exact = unique(exactListeners, key(f.protocol(), addr, f.remotePort()));
+    String exact = index.exactListener(f.protocol(), addr, f.remotePort());
     if (exact != null) {
       return exact;
     }
-    String host = unique(hostByIp, addr);
+    String host = index.hostOf(addr);
     if (host != null) {
-      String process = unique(wildcardListeners, key(f.protocol(), host, f.remotePort()));
+      String process = index.wildcardListener(f.protocol(), host, f.remotePort());
       return process != null ? process : host;
     }
     return addr + ":" + f.remotePort();
-  }
-
-  /** The owner claimed under {@code key}, or null when none or ambiguous. */
-  private static String unique(Map<String, String> index, String key) {
-    String owner = index.get(key);
-    return AMBIGUOUS.equals(owner) ? null : owner;
   }
 
   private static String local(AgentGraph g, AgentGraph.Flow f) {
@@ -95,7 +95,11 @@ final class SnapshotBuilder {
     return g.agentId();
   }
 
-  private static String key(String protocol, String where, int port) {
-    return protocol + "|" + where + "|" + port;
-  }
+  /**
+   * A built snapshot.
+   *
+   * @param topology the snapshot
+   * @param index the address index it was resolved against
+   */
+  record Result(Topology topology, AddressIndex index) {}
 }

@@ -19,8 +19,8 @@ public record Topology(
 
   /** Copies the maps. */
   public Topology {
-    nodes = Map.copyOf(nodes);
-    edges = Map.copyOf(edges);
+    nodes = FrozenMap.copyOf(nodes);
+    edges = FrozenMap.copyOf(edges);
     Objects.requireNonNull(timestamp, "timestamp");
   }
 }

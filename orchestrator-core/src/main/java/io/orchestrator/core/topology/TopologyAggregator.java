@@ -28,6 +28,7 @@ public final class TopologyAggregator {
   private final Object buildLock = new Object();
   private volatile Instant lastUpdate;
   private volatile Topology cached;
+  private AddressIndex lastIndex; // guarded by buildLock
 
   /**
    * Creates an empty topology.
@@ -85,9 +86,11 @@ public final class TopologyAggregator {
         return c;
       }
       Instant ts = lastUpdate;
-      Topology built = SnapshotBuilder.build(new ArrayList<>(graphs.values()), ts, v);
-      cached = built;
-      return built;
+      SnapshotBuilder.Result built =
+          SnapshotBuilder.build(new ArrayList<>(graphs.values()), ts, v, lastIndex);
+      lastIndex = built.index();
+      cached = built.topology();
+      return built.topology();
     }
   }
 

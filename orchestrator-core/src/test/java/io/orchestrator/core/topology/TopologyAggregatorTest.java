@@ -128,6 +128,17 @@ class TopologyAggregatorTest {
   }
 
   @Test
+  void edgesAreResolvedAgainWhenAnotherAgentLaterClaimsTheAddress() {
+    assertThat(apply(nodeA()).edges()).containsKey("a-100->10.0.0.9:5432-tcp");
+    assertThat(apply(nodeB()).edges())
+        .containsKey("a-100->b-300-tcp")
+        .doesNotContainKey("a-100->10.0.0.9:5432-tcp");
+    assertThat(apply(nodeA()).edges()).containsKey("a-100->b-300-tcp");
+    aggregator.remove("b");
+    assertThat(aggregator.snapshot().edges()).containsKey("a-100->10.0.0.9:5432-tcp");
+  }
+
+  @Test
   void remoteEndpointResolvesToTheHostWhenNoProcessListens() {
     Report b = Reports.agent("b").host(1, 1).connect(0, "10.0.0.9", "10.0.0.77", 80).build();
     Topology t = apply(nodeA(), b);

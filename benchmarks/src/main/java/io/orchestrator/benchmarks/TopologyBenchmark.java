@@ -1,0 +1,71 @@
+package io.orchestrator.benchmarks;
+
+import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.report.Report;
+import io.orchestrator.core.topology.Topology;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Topology snapshots at fleet scale (61 nodes and ~150 edges per agent): the cost of reading an
+ * unchanged topology (cached per version) and of rebuilding it after one agent reported.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class TopologyBenchmark {
+  @Param({"100", "1000"})
+  int agents;
+
+  private Orchestrator orchestrator;
+  private Report[] reports;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    orchestrator = Orchestrator.builder().build();
+    Random rnd = new Random(7);
+    reports = new Report[agents];
+    for (int a = 0; a < agents; a++) {
+      reports[a] = RealisticReports.report(a, agents, rnd);
+      orchestrator.ingest(reports[a]);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    orchestrator.close();
+  }
+
+  /** Reading an unchanged topology: the cached snapshot. */
+  @Benchmark
+  public Topology readUnchanged() {
+    return orchestrator.topology();
+  }
+
+  /** One agent reports, then the snapshot is rebuilt: ingest plus a full merge and resolve. */
+  @Benchmark
+  public Topology rebuildAfterOneReport() {
+    orchestrator.ingest(reports[next]);
+    next = next + 1 == reports.length ? 0 : next + 1;
+    return orchestrator.topology();
+  }
+}

@@ -5,6 +5,8 @@ import io.orchestrator.core.report.ContainerStats;
 import io.orchestrator.core.report.HostInfo;
 import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.Report;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ final class NodeFactory {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("agent_id", r.agentId());
     m.put("hostname", r.effectiveHostname());
-    putIfPresent(m, "timestamp", r.timestamp() == null ? null : r.timestamp().toString());
+    putIfPresent(m, "timestamp", rfc3339(r.timestamp()));
     HostInfo h = r.hostInfo();
     if (h != null) {
       putIfPresent(m, "kernel", h.kernelVersion());
@@ -42,7 +44,7 @@ final class NodeFactory {
     putIfPresent(m, "image", c.image());
     putIfPresent(m, "state", c.state());
     putIfPresent(m, "status", c.status());
-    putIfPresent(m, "created", c.created() == null ? null : c.created().toString());
+    putIfPresent(m, "created", rfc3339(c.created()));
     m.put("labels", c.labels());
     ContainerStats s = c.stats();
     if (s != null) {
@@ -69,6 +71,11 @@ final class NodeFactory {
     putListening(m, listening);
     String name = p.name() == null || p.name().isEmpty() ? Integer.toString(p.pid()) : p.name();
     return new Node(id, NodeType.PROCESS, name, parent, m);
+  }
+
+  /** RFC 3339 with seconds always present (OffsetDateTime.toString drops ":00"). */
+  private static String rfc3339(OffsetDateTime t) {
+    return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
   }
 
   private static void putListening(Map<String, Object> m, List<Map<String, Object>> listening) {

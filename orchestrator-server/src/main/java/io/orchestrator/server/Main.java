@@ -1,0 +1,92 @@
+package io.orchestrator.server;
+
+import io.orchestrator.server.cli.Flags;
+import io.orchestrator.server.cli.GoDuration;
+import io.orchestrator.server.cli.UsageException;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * {@code java -jar orchestrator-server.jar [flags]}: parses flags and environment, prints the
+ * configuration and URLs, runs until SIGINT/SIGTERM and then shuts down gracefully. Exit codes: 0
+ * after help or a clean shutdown, 2 for bad flags, 1 when the server cannot start.
+ */
+public final class Main {
+  private Main() {}
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    int code = launch(args, System.getenv(), System.out, System.err);
+    if (code >= 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Starts the server, or reports why not.
+   *
+   * @return an exit code, or -1 when the server is running (the JVM lives on its threads)
+   */
+  static int launch(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    ServerConfig config;
+    try {
+      config = Flags.parse(args, env);
+    } catch (Flags.HelpRequested e) {
+      out.print(Flags.usage());
+      return 0;
+    } catch (UsageException e) {
+      err.println(e.getMessage());
+      err.print(Flags.usage());
+      return 2;
+    }
+    OrchestratorServer server;
+    try {
+      server = OrchestratorServer.start(config);
+    } catch (IllegalStateException e) {
+      err.println("orchestrator: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "orchestrator-shutdown"));
+    out.print(banner(server));
+    out.flush();
+    return -1;
+  }
+
+  static String banner(OrchestratorServer server) {
+    ServerConfig c = server.config();
+    return "Orchestrator running\n"
+        + "  host                  "
+        + c.host()
+        + "\n"
+        + "  port                  "
+        + server.port()
+        + "\n"
+        + "  max-data-age          "
+        + GoDuration.format(c.maxDataAge())
+        + "\n"
+        + "  cleanup-interval      "
+        + GoDuration.format(c.cleanupInterval())
+        + "\n"
+        + "  stale-node-threshold  "
+        + GoDuration.format(c.staleThreshold())
+        + "\n"
+        + "  cors-origins          "
+        + String.join(",", c.corsOrigins())
+        + "\n"
+        + "  max-body-size         "
+        + c.maxBodySize()
+        + " bytes\n"
+        + "  shutdown-grace        "
+        + GoDuration.format(c.shutdownGrace())
+        + "\n"
+        + "REST API   "
+        + server.baseUri()
+        + "/api/v1\n"
+        + "WebSocket  "
+        + server.wsUri()
+        + "\n"
+        + "Health     "
+        + server.baseUri()
+        + "/health\n";
+  }
+}

@@ -1,0 +1,181 @@
+package io.orchestrator.server;
+
+import io.javalin.Javalin;
+import io.orchestrator.core.Orchestrator;
+import io.orchestrator.server.http.HttpApi;
+import io.orchestrator.server.ws.WsFeed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP and WebSocket server around an {@link Orchestrator}: every REST endpoint of DESIGN §4.2
+ * and the feed of §4.6, on Javalin.
+ *
+ * <pre>{@code
+ * try (OrchestratorServer server = OrchestratorServer.start(ServerConfig.builder().port(0).build())) {
+ *   URI api = server.baseUri();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} shuts down gracefully: stop accepting, let in-flight requests finish within
+ * the grace period, close WebSocket clients with 1001, stop the engine's background tasks. Thread-
+ * safe.
+ */
+public final class OrchestratorServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OrchestratorServer.class);
+  private static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ServerConfig config;
+  private final Orchestrator orchestrator;
+  private final boolean ownsOrchestrator;
+  private final WsFeed feed;
+  private final InFlight inFlight = new InFlight();
+  private final Javalin app;
+  private volatile boolean closed;
+
+  private OrchestratorServer(
+      ServerConfig config, Orchestrator orchestrator, boolean owns, Clock clock) {
+    this.config = config;
+    this.orchestrator = orchestrator;
+    this.ownsOrchestrator = owns;
+    this.feed = new WsFeed(orchestrator, clock, config.wsIdleTimeout(), config.wsSendBuffer());
+    HttpApi api =
+        new HttpApi(orchestrator, clock, config.corsOrigins(), config.maxBodySize(), feed::clients);
+    this.app =
+        Javalin.create(
+            c -> {
+              c.startup.showJavalinBanner = false;
+              c.startup.showOldJavalinVersionWarning = false;
+              c.jetty.modifyHttpConfiguration(OrchestratorServer::harden);
+              c.jetty.modifyServer(s -> s.setStopTimeout(config.shutdownGrace().toMillis()));
+              c.routes.before(ctx -> inFlight.enter());
+              c.routes.after(ctx -> inFlight.exit());
+              api.install(c);
+              feed.install(c);
+            });
+  }
+
+  /**
+   * Starts a server with its own engine, configured from {@code config}.
+   *
+   * @throws IllegalStateException when the port cannot be bound (the message says why)
+   */
+  public static OrchestratorServer start(ServerConfig config) {
+    Orchestrator o =
+        Orchestrator.builder()
+            .maxDataAge(config.maxDataAge())
+            .cleanupInterval(config.cleanupInterval())
+            .staleThreshold(config.staleThreshold())
+            .build();
+    return start(config, o, true, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server around an engine the caller owns (and closes); {@code config}'s engine settings
+   * are ignored.
+   */
+  public static OrchestratorServer start(ServerConfig config, Orchestrator orchestrator) {
+    return start(config, orchestrator, false, Clock.systemUTC());
+  }
+
+  private static OrchestratorServer start(
+      ServerConfig config, Orchestrator o, boolean owns, Clock clock) {
+    OrchestratorServer server =
+        new OrchestratorServer(config, Objects.requireNonNull(o), owns, clock);
+    try {
+      server.app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      if (owns) {
+        o.close();
+      }
+      throw new IllegalStateException(
+          "cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
+    }
+    LOG.info("Listening on {}:{}", config.host(), server.port());
+    return server;
+  }
+
+  private static void harden(HttpConfiguration http) {
+    http.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
+    http.setSendServerVersion(false);
+    http.setRequestHeaderSize(16 * 1024);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** The bound port (the chosen one when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://host:port} for the REST API. */
+  public URI baseUri() {
+    return URI.create("http://" + displayHost() + ":" + port());
+  }
+
+  /** {@code ws://host:port/api/v1/ws} for the feed. */
+  public URI wsUri() {
+    return URI.create("ws://" + displayHost() + ":" + port() + WsFeed.PATH);
+  }
+
+  private String displayHost() {
+    String h = config.host();
+    return h.equals("0.0.0.0") || h.equals("::") ? "localhost" : h;
+  }
+
+  /** The engine behind the server. */
+  public Orchestrator orchestrator() {
+    return orchestrator;
+  }
+
+  /** The configuration it runs with. */
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** Connected WebSocket clients. */
+  public int websocketClients() {
+    return feed.clients();
+  }
+
+  /** Graceful shutdown; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("Shutting down: draining requests for up to {}", config.shutdownGrace());
+    for (Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.close();
+      }
+    }
+    try {
+      if (!inFlight.awaitIdle(config.shutdownGrace())) {
+        LOG.warn("Shutdown grace {} passed with requests still in flight", config.shutdownGrace());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    feed.closeAll();
+    app.stop();
+    if (ownsOrchestrator) {
+      orchestrator.close();
+    }
+    LOG.info("Stopped");
+  }
+}

@@ -1,0 +1,164 @@
+package io.orchestrator.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server can be told (DESIGN §5 plus CORS, body limit, shutdown grace and WebSocket
+ * settings). Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * @param host address to bind
+ * @param port port to bind, 0 for any free port
+ * @param maxDataAge time-series retention
+ * @param cleanupInterval how often retention and stale cleanup run
+ * @param staleThreshold silence after which an agent is stale
+ * @param corsOrigins allowed origins; {@code ["*"]} for any (then never with credentials)
+ * @param maxBodySize largest accepted request body in bytes
+ * @param shutdownGrace how long in-flight requests may take to finish on shutdown
+ * @param wsIdleTimeout a WebSocket silent (no pong, no message) this long is closed
+ * @param wsSendBuffer messages a WebSocket client may have unsent before it is closed
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Duration maxDataAge,
+    Duration cleanupInterval,
+    Duration staleThreshold,
+    List<String> corsOrigins,
+    long maxBodySize,
+    Duration shutdownGrace,
+    Duration wsIdleTimeout,
+    int wsSendBuffer) {
+
+  /** Validates every value; messages name the setting as the flag does. */
+  public ServerConfig {
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0..65535: " + port);
+    }
+    positive("max-data-age", maxDataAge);
+    positive("cleanup-interval", cleanupInterval);
+    positive("stale-node-threshold", staleThreshold);
+    positive("shutdown-grace", shutdownGrace);
+    positive("ws-idle-timeout", wsIdleTimeout);
+    corsOrigins = List.copyOf(corsOrigins);
+    if (corsOrigins.isEmpty()) {
+      throw new IllegalArgumentException("cors-origins must name at least one origin or *");
+    }
+    if (maxBodySize <= 0) {
+      throw new IllegalArgumentException("max-body-size must be positive: " + maxBodySize);
+    }
+    if (wsSendBuffer <= 0) {
+      throw new IllegalArgumentException("ws send buffer must be positive: " + wsSendBuffer);
+    }
+  }
+
+  private static void positive(String name, Duration d) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults of DESIGN §5. */
+  public static ServerConfig defaults() {
+    return builder().build();
+  }
+
+  /** Builds a {@link ServerConfig}. Not thread-safe. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private Duration maxDataAge = Duration.ofHours(1);
+    private Duration cleanupInterval = Duration.ofMinutes(5);
+    private Duration staleThreshold = Duration.ofMinutes(5);
+    private List<String> corsOrigins = List.of("*");
+    private long maxBodySize = 16L << 20;
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+    private Duration wsIdleTimeout = Duration.ofSeconds(60);
+    private int wsSendBuffer = 256;
+
+    private Builder() {}
+
+    /** Address to bind (default 0.0.0.0). */
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    /** Port to bind (default 8080; 0 for any free port). */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** Time-series retention (default 1h). */
+    public Builder maxDataAge(Duration value) {
+      maxDataAge = value;
+      return this;
+    }
+
+    /** Cleanup interval (default 5m). */
+    public Builder cleanupInterval(Duration value) {
+      cleanupInterval = value;
+      return this;
+    }
+
+    /** Stale threshold (default 5m). */
+    public Builder staleThreshold(Duration value) {
+      staleThreshold = value;
+      return this;
+    }
+
+    /** Allowed CORS origins (default {@code *}). */
+    public Builder corsOrigins(List<String> value) {
+      corsOrigins = value;
+      return this;
+    }
+
+    /** Largest request body in bytes (default 16 MiB). */
+    public Builder maxBodySize(long value) {
+      maxBodySize = value;
+      return this;
+    }
+
+    /** Shutdown grace period (default 10s). */
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
+    /** WebSocket idle timeout (default 60s). */
+    public Builder wsIdleTimeout(Duration value) {
+      wsIdleTimeout = value;
+      return this;
+    }
+
+    /** Unsent messages a WebSocket client may have before it is closed (default 256). */
+    public Builder wsSendBuffer(int value) {
+      wsSendBuffer = value;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          maxDataAge,
+          cleanupInterval,
+          staleThreshold,
+          corsOrigins,
+          maxBodySize,
+          shutdownGrace,
+          wsIdleTimeout,
+          wsSendBuffer);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.orchestrator.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.report.Report;
+import io.orchestrator.server.json.BadRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Report ingestion and the latest report per agent (DESIGN §4.2). */
+final class ReportRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportRoutes.class);
+  private static final Map<String, String> ACCEPTED =
+      Map.of("status", "accepted", "message", "Report processed successfully");
+
+  private final Orchestrator orchestrator;
+  private final BodyReader body;
+
+  ReportRoutes(Orchestrator orchestrator, BodyReader body) {
+    this.orchestrator = orchestrator;
+    this.body = body;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/v1/reports", this::ingest);
+    routes.get("/api/v1/query/agents/{agent_id}/latest", this::latest);
+  }
+
+  private void ingest(Context ctx) {
+    Report report;
+    try {
+      report = body.read(ctx, Report.class);
+    } catch (BadRequestException e) {
+      orchestrator.recordRejectedReport();
+      LOG.debug("Rejected report: {}", e.getMessage());
+      throw e;
+    }
+    orchestrator.ingest(report);
+    Responses.json(ctx, 202, ACCEPTED);
+  }
+
+  private void latest(Context ctx) {
+    String id = ctx.pathParam("agent_id");
+    ReceivedReport r =
+        orchestrator
+            .latestReport(id)
+            .orElseThrow(() -> new BadRequestException(404, "no report from agent " + id + " yet"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("agent_id", id);
+    out.put("report", r.report());
+    out.put("received_at", r.receivedAt());
+    Responses.json(ctx, 200, out);
+  }
+}

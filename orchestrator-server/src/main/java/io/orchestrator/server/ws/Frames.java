@@ -1,0 +1,42 @@
+package io.orchestrator.server.ws;
+
+import io.orchestrator.core.hub.Event;
+import io.orchestrator.core.hub.EventType;
+import io.orchestrator.server.json.WireJson;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON frames of the feed: {@code {"type": ..., "payload": ...}}. */
+final class Frames {
+  private Frames() {}
+
+  /** An event as a frame; used through {@link Event#encoded} so it is built once. */
+  static String event(Event e) {
+    Object payload = e.payload();
+    if (e.type() == EventType.REPORT_UPDATE) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("agent_id", e.agentId());
+      p.put("report", payload);
+      payload = p;
+    } else if (e.type() == EventType.AGENT_REMOVED) {
+      payload = Map.of("agent_id", e.agentId());
+    }
+    return frame(e.type().wireName(), payload);
+  }
+
+  static String pong(Instant now) {
+    return frame("pong", Map.of("timestamp", now.toString()));
+  }
+
+  static String error(String message) {
+    return frame("error", Map.of("message", message));
+  }
+
+  private static String frame(String type, Object payload) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("type", type);
+    f.put("payload", payload);
+    return WireJson.writeString(f);
+  }
+}

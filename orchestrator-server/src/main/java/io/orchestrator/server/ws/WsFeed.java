@@ -1,0 +1,178 @@
+package io.orchestrator.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.hub.Event;
+import io.orchestrator.core.hub.EventFilter;
+import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.topology.Topology;
+import io.orchestrator.server.json.WireJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /api/v1/ws} (DESIGN §4.6): the initial topology, coalesced topology updates and report
+ * updates from the hub, application ping/pong, per-client subscriptions, protocol pings with an
+ * idle timeout, and bounded per-client send buffers. Thread-safe.
+ */
+public final class WsFeed {
+  /** Path of the feed. */
+  public static final String PATH = "/api/v1/ws";
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsFeed.class);
+  private static final EventFilter DEFAULT_FILTER =
+      new EventFilter(Set.of(EventType.TOPOLOGY_UPDATE, EventType.REPORT_UPDATE), Set.of());
+
+  private final Orchestrator orchestrator;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final int sendBuffer;
+  private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
+  private final AtomicLong overflowClosed = new AtomicLong();
+  private volatile Event initial;
+
+  /**
+   * Creates the feed.
+   *
+   * @param orchestrator the engine whose hub feeds the clients
+   * @param clock the server clock
+   * @param idleTimeout a client silent this long is closed; pings go out at half of it
+   * @param sendBuffer unsent messages a client may have before it is closed
+   */
+  public WsFeed(Orchestrator orchestrator, Clock clock, Duration idleTimeout, int sendBuffer) {
+    this.orchestrator = orchestrator;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+    this.sendBuffer = sendBuffer;
+  }
+
+  /** Adds the endpoint to {@code config}. */
+  public void install(JavalinConfig config) {
+    config.jetty.modifyWebSocketServletFactory(f -> f.setIdleTimeout(idleTimeout));
+    config.routes.ws(PATH, this::configure);
+  }
+
+  /** Connected clients. */
+  public int clients() {
+    return clients.size();
+  }
+
+  /** Clients closed because they stopped reading, since start. */
+  public long overflowClosed() {
+    return overflowClosed.get();
+  }
+
+  /** Closes every client with 1001 (going away); used on shutdown. */
+  public void closeAll() {
+    clients.values().forEach(c -> c.close(WsClient.GOING_AWAY, "server shutting down"));
+  }
+
+  private void configure(WsConfig ws) {
+    ws.onConnect(
+        ctx -> {
+          WsClient client = new WsClient(ctx.session, sendBuffer, this::overflowed);
+          clients.put(ctx.sessionId(), client);
+          long pingMs = Math.max(1, idleTimeout.toMillis() / 2);
+          ctx.enableAutomaticPings(pingMs, TimeUnit.MILLISECONDS);
+          Event first = initialTopology();
+          client.send(first.encoded(Frames::event));
+          client.subscription(orchestrator.hub().subscribe(DEFAULT_FILTER, client));
+          // A change published between the snapshot and the subscription would be missed.
+          Event latest = initialTopology();
+          if (latest != first) {
+            client.send(latest.encoded(Frames::event));
+          }
+        });
+    ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+    ws.onClose(ctx -> disconnect(ctx));
+    ws.onError(ctx -> disconnect(ctx));
+  }
+
+  private void disconnect(WsContext ctx) {
+    WsClient c = clients.remove(ctx.sessionId());
+    if (c != null && c.subscription() != null) {
+      c.subscription().close();
+    }
+  }
+
+  private void overflowed() {
+    long n = overflowClosed.incrementAndGet();
+    if (Long.bitCount(n) == 1) {
+      LOG.warn("Closed a WebSocket client that stopped reading ({} so far)", n);
+    }
+  }
+
+  /** The current topology as an event, shared by every client that connects at one version. */
+  private Event initialTopology() {
+    Topology t = orchestrator.topology();
+    Event e = initial;
+    if (e == null || ((Topology) e.payload()).version() != t.version()) {
+      e = new Event(EventType.TOPOLOGY_UPDATE, null, t, clock.instant());
+      initial = e;
+    }
+    return e;
+  }
+
+  private void onMessage(WsContext ctx, String text) {
+    WsClient client = clients.get(ctx.sessionId());
+    if (client == null) {
+      return;
+    }
+    JsonNode msg;
+    try {
+      msg = WireJson.mapper().readTree(text);
+    } catch (java.io.IOException e) {
+      client.send(Frames.error("invalid JSON: " + e.getMessage().split("\n", 2)[0]));
+      return;
+    }
+    String type = msg == null ? null : msg.path("type").asText(null);
+    if ("ping".equals(type)) {
+      client.send(Frames.pong(clock.instant()));
+    } else if ("subscribe".equals(type)) {
+      subscribe(client, msg.path("payload"));
+    } else {
+      client.send(Frames.error("unknown message type: " + (type == null ? "(none)" : type)));
+    }
+  }
+
+  private void subscribe(WsClient client, JsonNode payload) {
+    Set<EventType> types = new HashSet<>();
+    JsonNode typeList = payload.path("types");
+    if (!typeList.isMissingNode() && !typeList.isNull()) {
+      if (!typeList.isArray()) {
+        client.send(Frames.error("subscribe: payload.types must be an array"));
+        return;
+      }
+      for (JsonNode t : typeList) {
+        EventType type = EventType.fromWireName(t.asText()).orElse(null);
+        if (type == null) {
+          client.send(Frames.error("subscribe: unknown event type: " + t.asText()));
+          return;
+        }
+        types.add(type);
+      }
+    }
+    Set<String> agents = new HashSet<>();
+    JsonNode agentList = payload.path("agents");
+    if (!agentList.isMissingNode() && !agentList.isNull()) {
+      if (!agentList.isArray()) {
+        client.send(Frames.error("subscribe: payload.agents must be an array"));
+        return;
+      }
+      agentList.forEach(a -> agents.add(a.asText()));
+    }
+    EventFilter filter = new EventFilter(types.isEmpty() ? DEFAULT_FILTER.types() : types, agents);
+    client.subscription().filter(filter);
+  }
+}

@@ -1,0 +1,2 @@
+/** The WebSocket feed of DESIGN §4.6. */
+package io.orchestrator.server.ws;

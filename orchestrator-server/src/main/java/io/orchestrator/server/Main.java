@@ -46,10 +46,22 @@ public final class Main {
       err.println("orchestrator: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "orchestrator-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "orchestrator-shutdown"));
     out.print(banner(server));
     out.flush();
     return -1;
+  }
+
+  /**
+   * Runs on SIGINT/SIGTERM: a graceful stop, then exit status 0. The JVM would otherwise report
+   * 143/130 for a signal; a clean stop is success to an operator and to process supervisors. Only
+   * signals reach this path: nothing calls System.exit once the server runs.
+   */
+  private static void stop(OrchestratorServer server) {
+    server.close();
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(0);
   }
 
   static String banner(OrchestratorServer server) {

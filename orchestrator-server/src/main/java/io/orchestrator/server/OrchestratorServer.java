@@ -8,9 +8,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class OrchestratorServer implements AutoCloseable {
   private final Orchestrator orchestrator;
   private final boolean ownsOrchestrator;
   private final WsFeed feed;
-  private final InFlight inFlight = new InFlight();
+  private final GracefulHandler graceful = new GracefulHandler();
   private final Javalin app;
   private volatile boolean closed;
 
@@ -47,16 +46,26 @@ public final class OrchestratorServer implements AutoCloseable {
     this.ownsOrchestrator = owns;
     this.feed = new WsFeed(orchestrator, clock, config.wsIdleTimeout(), config.wsSendBuffer());
     HttpApi api =
-        new HttpApi(orchestrator, clock, config.corsOrigins(), config.maxBodySize(), feed::clients);
+        new HttpApi(
+            orchestrator,
+            clock,
+            config.corsOrigins(),
+            config.maxBodySize(),
+            feed::clients,
+            feed::overflowClosed);
     this.app =
         Javalin.create(
             c -> {
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
               c.jetty.modifyHttpConfiguration(OrchestratorServer::harden);
-              c.jetty.modifyServer(s -> s.setStopTimeout(config.shutdownGrace().toMillis()));
-              c.routes.before(ctx -> inFlight.enter());
-              c.routes.after(ctx -> inFlight.exit());
+              // Jetty's graceful stop: refuse new connections, wait for requests in flight
+              // (counted until their response completes) up to the grace period.
+              c.jetty.modifyServer(
+                  s -> {
+                    s.setHandler(graceful);
+                    s.setStopTimeout(config.shutdownGrace().toMillis());
+                  });
               api.install(c);
               feed.install(c);
             });
@@ -151,6 +160,11 @@ public final class OrchestratorServer implements AutoCloseable {
     return feed.clients();
   }
 
+  /** HTTP requests being handled right now. */
+  public long inFlightRequests() {
+    return graceful.getCurrentRequestCount();
+  }
+
   /** Graceful shutdown; idempotent. */
   @Override
   public synchronized void close() {
@@ -159,20 +173,8 @@ public final class OrchestratorServer implements AutoCloseable {
     }
     closed = true;
     LOG.info("Shutting down: draining requests for up to {}", config.shutdownGrace());
-    for (Connector c : app.jettyServer().server().getConnectors()) {
-      if (c instanceof ServerConnector sc) {
-        sc.close();
-      }
-    }
-    try {
-      if (!inFlight.awaitIdle(config.shutdownGrace())) {
-        LOG.warn("Shutdown grace {} passed with requests still in flight", config.shutdownGrace());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    feed.closeAll();
     app.stop();
+    feed.closeAll();
     if (ownsOrchestrator) {
       orchestrator.close();
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class HttpApi {
   private final List<String> corsOrigins;
   private final long maxBodySize;
   private final IntSupplier websocketClients;
+  private final LongSupplier websocketDropped;
   private final AtomicLong agentCapRefusals = new AtomicLong();
 
   /**
@@ -36,18 +38,21 @@ public final class HttpApi {
    * @param corsOrigins allowed CORS origins
    * @param maxBodySize largest request body in bytes
    * @param websocketClients how many WebSocket clients are connected
+   * @param websocketDropped how many WebSocket clients were closed for not keeping up
    */
   public HttpApi(
       Orchestrator orchestrator,
       Clock clock,
       List<String> corsOrigins,
       long maxBodySize,
-      IntSupplier websocketClients) {
+      IntSupplier websocketClients,
+      LongSupplier websocketDropped) {
     this.orchestrator = orchestrator;
     this.clock = clock;
     this.corsOrigins = List.copyOf(corsOrigins);
     this.maxBodySize = maxBodySize;
     this.websocketClients = websocketClients;
+    this.websocketDropped = websocketDropped;
   }
 
   /** Adds the routes, CORS and error handling to {@code config}. */
@@ -60,7 +65,7 @@ public final class HttpApi {
     new AgentRoutes(orchestrator, body, clock).register(config.routes);
     new ReportRoutes(orchestrator, body).register(config.routes);
     new QueryRoutes(orchestrator, clock).register(config.routes);
-    new StatsRoute(orchestrator, websocketClients).register(config.routes);
+    new StatsRoute(orchestrator, websocketClients, websocketDropped).register(config.routes);
     config.routes.exception(
         BadRequestException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
     config.routes.exception(

@@ -11,15 +11,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /** {@code GET /api/v1/query/stats} (DESIGN §4.5). */
 final class StatsRoute {
   private final Orchestrator orchestrator;
   private final IntSupplier websocketClients;
+  private final LongSupplier websocketDropped;
 
-  StatsRoute(Orchestrator orchestrator, IntSupplier websocketClients) {
+  StatsRoute(
+      Orchestrator orchestrator, IntSupplier websocketClients, LongSupplier websocketDropped) {
     this.orchestrator = orchestrator;
     this.websocketClients = websocketClients;
+    this.websocketDropped = websocketDropped;
   }
 
   void register(RoutesConfig routes) {
@@ -33,6 +37,7 @@ final class StatsRoute {
     out.put("agents_active", s.agentsActive());
     out.put("agents_stale", s.agentsStale());
     out.put("websocket_clients", websocketClients.getAsInt());
+    out.put("websocket_clients_dropped", websocketDropped.getAsLong());
     out.put("storage", storage(s.storage()));
     out.put("topology", topology(s.topology()));
     out.put(

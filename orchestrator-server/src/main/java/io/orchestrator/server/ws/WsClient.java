@@ -3,30 +3,40 @@ package io.orchestrator.server.ws;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One connected client: sends are asynchronous and counted; a client with more than {@code
- * maxPending} unsent messages has stopped reading and is closed with 1008, so it never slows
- * ingestion or other clients. Thread-safe.
+ * One connected client with flow control: one frame in flight at a time, the rest in a backlog
+ * bounded by message count and characters. A backlog over either bound means the client has stopped
+ * reading (or reads far slower than events arrive); it is closed with 1008, so it never slows
+ * ingestion or other clients. Frames are shared strings (each event is encoded once), so a backlog
+ * costs references, not copies. Thread-safe.
  */
 final class WsClient implements Subscriber {
   static final int POLICY_VIOLATION = 1008;
   static final int GOING_AWAY = 1001;
+  static final long MAX_BACKLOG_CHARS = 64L << 20;
 
   private final Session session;
-  private final int maxPending;
+  private final int maxBacklog;
   private final Runnable onOverflow;
-  private final AtomicInteger pending = new AtomicInteger();
+  private final Queue<String> backlog = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger backlogSize = new AtomicInteger();
+  private final AtomicLong backlogChars = new AtomicLong();
+  private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile Thread pumping;
   private volatile Subscription subscription;
 
-  WsClient(Session session, int maxPending, Runnable onOverflow) {
+  WsClient(Session session, int maxBacklog, Runnable onOverflow) {
     this.session = session;
-    this.maxPending = maxPending;
+    this.maxBacklog = maxBacklog;
     this.onOverflow = onOverflow;
   }
 
@@ -38,18 +48,53 @@ final class WsClient implements Subscriber {
     return subscription;
   }
 
-  /** Queues {@code text} for sending, or closes the client if it is too far behind. */
+  /** Queues {@code text}; closes the client instead when its backlog is full. */
   void send(String text) {
-    if (closing.get() || !session.isOpen()) {
+    if (closing.get()) {
       return;
     }
-    if (pending.incrementAndGet() > maxPending) {
-      pending.decrementAndGet();
+    if (backlogSize.incrementAndGet() > maxBacklog
+        || backlogChars.addAndGet(text.length()) > MAX_BACKLOG_CHARS) {
       onOverflow.run();
       close(POLICY_VIOLATION, "send buffer overflow: client is not reading");
       return;
     }
-    session.sendText(text, Callback.from(pending::decrementAndGet, t -> pending.decrementAndGet()));
+    backlog.add(text);
+    pump();
+  }
+
+  /** Sends backlog frames one at a time; a callback that completes inline continues the loop. */
+  private void pump() {
+    while (!closing.get() && inFlight.compareAndSet(false, true)) {
+      String next = backlog.poll();
+      if (next == null) {
+        inFlight.set(false);
+        if (backlog.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      backlogSize.decrementAndGet();
+      backlogChars.addAndGet(-next.length());
+      pumping = Thread.currentThread();
+      session.sendText(next, Callback.from(this::sent, this::failed));
+      pumping = null;
+      if (inFlight.get()) {
+        return; // completes later; the callback pumps on
+      }
+    }
+  }
+
+  private void sent() {
+    inFlight.set(false);
+    if (pumping != Thread.currentThread()) {
+      pump();
+    }
+  }
+
+  private void failed(Throwable t) {
+    inFlight.set(false);
+    close(GOING_AWAY, "send failed");
   }
 
   @Override
@@ -74,6 +119,7 @@ final class WsClient implements Subscriber {
       if (s != null) {
         s.close();
       }
+      backlog.clear();
       session.close(code, reason, Callback.NOOP);
     }
   }

@@ -6,9 +6,9 @@ import io.orchestrator.server.http.HttpApi;
 import io.orchestrator.server.ws.WsFeed;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
-import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrchestratorServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OrchestratorServer.class);
-  private static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final ServerConfig config;
   private final Orchestrator orchestrator;
@@ -58,7 +57,12 @@ public final class OrchestratorServer implements AutoCloseable {
             c -> {
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
-              c.jetty.modifyHttpConfiguration(OrchestratorServer::harden);
+              c.jetty.modifyHttpConfiguration(
+                  h -> {
+                    h.setIdleTimeout(config.httpIdleTimeout().toMillis());
+                    h.setSendServerVersion(false);
+                    h.setRequestHeaderSize(16 * 1024);
+                  });
               // Jetty's graceful stop: refuse new connections, wait for requests in flight
               // (counted until their response completes) up to the grace period.
               c.jetty.modifyServer(
@@ -107,14 +111,13 @@ public final class OrchestratorServer implements AutoCloseable {
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
     }
+    for (Connector c : server.app.jettyServer().server().getConnectors()) {
+      if (c instanceof AbstractConnector connector) {
+        connector.setIdleTimeout(config.httpIdleTimeout().toMillis());
+      }
+    }
     LOG.info("Listening on {}:{}", config.host(), server.port());
     return server;
-  }
-
-  private static void harden(HttpConfiguration http) {
-    http.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
-    http.setSendServerVersion(false);
-    http.setRequestHeaderSize(16 * 1024);
   }
 
   private static String rootMessage(Throwable e) {

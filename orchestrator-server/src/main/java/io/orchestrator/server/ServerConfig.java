@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param wsIdleTimeout a WebSocket silent (no pong, no message) this long is closed
  * @param wsSendBuffer messages a WebSocket client may have unsent before it is closed
+ * @param httpIdleTimeout an HTTP connection with no bytes moving this long is closed (slow or
+ *     stalled clients, slow-loris)
  */
 public record ServerConfig(
     String host,
@@ -29,7 +31,8 @@ public record ServerConfig(
     long maxBodySize,
     Duration shutdownGrace,
     Duration wsIdleTimeout,
-    int wsSendBuffer) {
+    int wsSendBuffer,
+    Duration httpIdleTimeout) {
 
   /** Validates every value; messages name the setting as the flag does. */
   public ServerConfig {
@@ -42,6 +45,7 @@ public record ServerConfig(
     positive("stale-node-threshold", staleThreshold);
     positive("shutdown-grace", shutdownGrace);
     positive("ws-idle-timeout", wsIdleTimeout);
+    positive("http-idle-timeout", httpIdleTimeout);
     corsOrigins = List.copyOf(corsOrigins);
     if (corsOrigins.isEmpty()) {
       throw new IllegalArgumentException("cors-origins must name at least one origin or *");
@@ -83,6 +87,7 @@ public record ServerConfig(
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private Duration wsIdleTimeout = Duration.ofSeconds(60);
     private int wsSendBuffer = 256;
+    private Duration httpIdleTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -146,6 +151,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** HTTP connection idle timeout (default 30s). */
+    public Builder httpIdleTimeout(Duration value) {
+      httpIdleTimeout = value;
+      return this;
+    }
+
     /** Validates and builds. */
     public ServerConfig build() {
       return new ServerConfig(
@@ -158,7 +169,8 @@ public record ServerConfig(
           maxBodySize,
           shutdownGrace,
           wsIdleTimeout,
-          wsSendBuffer);
+          wsSendBuffer,
+          httpIdleTimeout);
     }
   }
 }

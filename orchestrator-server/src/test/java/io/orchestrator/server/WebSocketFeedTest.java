@@ -120,6 +120,15 @@ class WebSocketFeedTest {
   }
 
   @Test
+  void clientThatVanishesWithoutACloseFrameIsForgotten() throws Exception {
+    WsTestClient c = connect();
+    await().atMost(WAIT).until(() -> statsClients() == 1);
+    c.getSocket().close(); // TCP gone, no close handshake
+    await().atMost(WAIT).until(() -> statsClients() == 0);
+    assertThat(orchestrator.hub().stats().subscribers()).isZero();
+  }
+
+  @Test
   void shutdownClosesClientsWithGoingAway() throws Exception {
     WsTestClient c = connect();
     c.awaitType("topology_update", WAIT);

@@ -6,31 +6,54 @@ import io.orchestrator.server.json.WireJson;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 
 /**
- * Reads a JSON request body with a size limit, streaming: a declared length over the limit is
- * refused before reading, an undeclared one as soon as the limit is passed, so an oversized body is
- * never held in memory. Thread-safe (stateless).
+ * Reads a JSON request body with a size limit and a minimum data rate, streaming: a declared length
+ * over the limit is refused before reading, an undeclared one as soon as the limit is passed, so an
+ * oversized body is never held in memory; a body that trickles in slower than {@value
+ * #MIN_BYTES_PER_SECOND} bytes/s on average after a {@value #GRACE_SECONDS} s grace is cut off
+ * (408), so a slow client cannot pin a server thread. Thread-safe (stateless).
  */
 final class BodyReader {
+  static final long MIN_BYTES_PER_SECOND = 1024;
+  static final long GRACE_SECONDS = 10;
+
   private final long maxBytes;
+  private final LongSupplier nanoTime;
 
   BodyReader(long maxBytes) {
+    this(maxBytes, System::nanoTime);
+  }
+
+  BodyReader(long maxBytes, LongSupplier nanoTime) {
     this.maxBytes = maxBytes;
+    this.nanoTime = nanoTime;
   }
 
   <T> T read(Context ctx, Class<T> type) {
-    long declared = ctx.req().getContentLengthLong();
+    try {
+      return read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), type);
+    } catch (IOException e) {
+      throw BadRequestException.badRequest("could not read request body: " + e.getMessage());
+    }
+  }
+
+  /** Reads {@code type} from {@code body}; {@code declared} is the Content-Length or -1. */
+  <T> T read(InputStream body, long declared, Class<T> type) {
     if (declared > maxBytes) {
       throw tooLarge();
     }
     if (declared == 0) {
       throw BadRequestException.badRequest("request body is empty");
     }
-    try (InputStream in = new Limited(ctx.req().getInputStream(), maxBytes)) {
+    try (InputStream in = new Guarded(body)) {
       return WireJson.read(in, type);
     } catch (TooLarge e) {
       throw tooLarge();
+    } catch (TooSlow e) {
+      throw new BadRequestException(
+          408, "request body arriving too slowly (under " + MIN_BYTES_PER_SECOND + " bytes/s)");
     } catch (IOException e) {
       throw BadRequestException.badRequest("could not read request body: " + e.getMessage());
     }
@@ -40,38 +63,47 @@ final class BodyReader {
     return new BadRequestException(413, "request body larger than " + maxBytes + " bytes");
   }
 
-  /** Signals the limit was passed; an IOException so it travels through Jackson unchanged. */
+  /** The size limit was passed; an IOException so it travels through Jackson unchanged. */
   private static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
   }
 
-  private static final class Limited extends FilterInputStream {
-    private long remaining;
+  /** The data rate fell below the minimum. */
+  private static final class TooSlow extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
 
-    Limited(InputStream in, long limit) {
+  private final class Guarded extends FilterInputStream {
+    private final long start = nanoTime.getAsLong();
+    private long read;
+
+    Guarded(InputStream in) {
       super(in);
-      this.remaining = limit;
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
-      if (b >= 0 && --remaining < 0) {
-        throw new TooLarge();
-      }
+      count(b < 0 ? 0 : 1);
       return b;
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, len);
-      if (n > 0) {
-        remaining -= n;
-        if (remaining < 0) {
-          throw new TooLarge();
-        }
-      }
+      count(Math.max(n, 0));
       return n;
+    }
+
+    private void count(int n) throws IOException {
+      read += n;
+      if (read > maxBytes) {
+        throw new TooLarge();
+      }
+      long elapsedSeconds = (nanoTime.getAsLong() - start) / 1_000_000_000L;
+      if (elapsedSeconds > GRACE_SECONDS && read < MIN_BYTES_PER_SECOND * elapsedSeconds) {
+        throw new TooSlow();
+      }
     }
   }
 }

@@ -58,6 +58,27 @@ class QueryEndpointsTest {
   }
 
   @Test
+  void unchangedTopologyIsA304ForItsETag() {
+    HttpResponse<String> first = api.get("/api/v1/query/topology");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).isEqualTo("\"" + TestServer.json(first).get("version").asLong() + "\"");
+    HttpResponse<String> again =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/query/topology"))
+                .header("If-None-Match", etag)
+                .build());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    HttpResponse<String> stale =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/v1/query/topology"))
+                .header("If-None-Match", "\"0\"")
+                .build());
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.body()).isEqualTo(first.body());
+  }
+
+  @Test
   void timeseriesDefaultsToOneHourOfHostMetrics() {
     JsonNode ts = TestServer.json(api.get("/api/v1/query/agents/node-a/timeseries"));
     assertThat(ts.get("duration").asText()).isEqualTo("1h");

@@ -34,6 +34,7 @@ final class Cors {
     ctx.header("Access-Control-Allow-Methods", METHODS);
     ctx.header("Access-Control-Allow-Headers", HEADERS);
     ctx.header("Access-Control-Max-Age", "600");
+    ctx.header("Access-Control-Expose-Headers", "ETag");
   }
 
   /** Answers a preflight request. */

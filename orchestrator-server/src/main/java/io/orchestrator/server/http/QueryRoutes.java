@@ -8,6 +8,7 @@ import io.orchestrator.core.series.SeriesQuery;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.cli.GoDuration;
 import io.orchestrator.server.json.BadRequestException;
+import io.orchestrator.server.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 final class QueryRoutes {
   private final Orchestrator orchestrator;
   private final Clock clock;
+  private volatile EncodedTopology encoded;
 
   QueryRoutes(Orchestrator orchestrator, Clock clock) {
     this.orchestrator = orchestrator;
@@ -42,13 +44,41 @@ final class QueryRoutes {
     Responses.json(ctx, 200, Map.of("pong", true, "timestamp", clock.instant().toString()));
   }
 
+  /**
+   * The topology, encoded once per version and then served from bytes; {@code ETag} is the version,
+   * so a client holding the current one gets a 304 without a body.
+   */
   private void topology(Context ctx) {
     Topology t = orchestrator.topology();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("topology", t);
-    out.put("timestamp", t.timestamp());
-    out.put("version", t.version());
-    Responses.json(ctx, 200, out);
+    EncodedTopology e = encoded;
+    if (e == null || e.version != t.version()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("topology", t);
+      out.put("timestamp", t.timestamp());
+      out.put("version", t.version());
+      e = new EncodedTopology(t.version(), "\"" + t.version() + "\"", WireJson.write(out));
+      encoded = e;
+    }
+    ctx.header("ETag", e.etag);
+    ctx.header("Cache-Control", "no-cache");
+    if (e.etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.status(200).contentType("application/json").result(e.json);
+  }
+
+  /** One version of the topology response, encoded; never mutated after construction. */
+  private static final class EncodedTopology {
+    final long version;
+    final String etag;
+    final byte[] json;
+
+    EncodedTopology(long version, String etag, byte[] json) {
+      this.version = version;
+      this.etag = etag;
+      this.json = json;
+    }
   }
 
   private void timeseries(Context ctx) {

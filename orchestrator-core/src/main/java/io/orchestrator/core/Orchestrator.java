@@ -12,6 +12,7 @@ import io.orchestrator.core.report.Report;
 import io.orchestrator.core.series.InMemoryTimeSeriesStore;
 import io.orchestrator.core.series.TimeSeriesStore;
 import io.orchestrator.core.storage.InMemoryKeyValueStore;
+import io.orchestrator.core.storage.OperationContext;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.core.topology.TopologyAggregator;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,7 +224,7 @@ public final class Orchestrator implements AutoCloseable {
   }
 
   /** Publishes a topology_update if the topology changed since the last one and anyone wants it. */
-  void pushTopology(long lastPushed, java.util.function.LongConsumer pushed) {
+  void pushTopology(long lastPushed, LongConsumer pushed) {
     if (topology.version() == lastPushed || !hub.wants(EventType.TOPOLOGY_UPDATE)) {
       return;
     }
@@ -231,12 +233,18 @@ public final class Orchestrator implements AutoCloseable {
     hub.publish(new Event(EventType.TOPOLOGY_UPDATE, null, t, clock.instant()));
   }
 
-  /** Removes every agent, report, series and topology node; counters are kept. */
+  /**
+   * Forgets everything: agents, reports, series, topology and the ingest counters, as if freshly
+   * built (hub subscriptions stay). For tests that share one engine, and for operators who want a
+   * clean slate without a restart.
+   */
   public void clear() {
-    agentStore.clear(io.orchestrator.core.storage.OperationContext.background());
+    agentStore.clear(OperationContext.background());
     latest.clear();
     series.clear();
     topology.clear();
+    reportsTotal.set(0);
+    reportsRejected.set(0);
   }
 
   /** Stops the background tasks and closes the hub. Idempotent. */

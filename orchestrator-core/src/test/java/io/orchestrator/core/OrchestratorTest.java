@@ -180,7 +180,10 @@ class OrchestratorTest {
   @Test
   void clearForgetsEverything() {
     orchestrator.ingest(Reports.agent("a").host(1, 1).build());
+    orchestrator.recordRejectedReport();
     orchestrator.clear();
+    assertThat(orchestrator.stats().reportsTotal()).isZero();
+    assertThat(orchestrator.stats().reportsRejected()).isZero();
     assertThat(orchestrator.agents()).isEmpty();
     assertThat(orchestrator.latestReport("a")).isEmpty();
     assertThat(orchestrator.topology().nodes()).isEmpty();

@@ -1,8 +1,11 @@
 package io.orchestrator.core.topology;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable, consistent snapshot of the topology. Every edge's source is a node; every target is
@@ -22,5 +25,18 @@ public record Topology(
     nodes = FrozenMap.copyOf(nodes);
     edges = FrozenMap.copyOf(edges);
     Objects.requireNonNull(timestamp, "timestamp");
+  }
+
+  /** The nodes of one type, sorted by id. */
+  public List<Node> nodes(NodeType type) {
+    return nodes.values().stream()
+        .filter(n -> n.type() == type)
+        .sorted(Comparator.comparing(Node::id))
+        .toList();
+  }
+
+  /** The node with {@code id}, if present. */
+  public Optional<Node> node(String id) {
+    return Optional.ofNullable(nodes.get(id));
   }
 }

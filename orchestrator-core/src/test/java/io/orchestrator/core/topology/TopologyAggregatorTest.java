@@ -229,6 +229,18 @@ class TopologyAggregatorTest {
   }
 
   @Test
+  void nodesCanBeLookedUpByTypeAndId() {
+    Topology t = apply(nodeA(), nodeB());
+    assertThat(t.nodes(NodeType.HOST)).extracting(Node::id).containsExactly("a", "b");
+    assertThat(t.nodes(NodeType.PROCESS))
+        .extracting(Node::id)
+        .containsExactly("a-100", "a-200", "b-300");
+    assertThat(t.nodes(NodeType.CONTAINER)).hasSize(2);
+    assertThat(t.node("b-300")).map(Node::name).contains("postgres");
+    assertThat(t.node("nope")).isEmpty();
+  }
+
+  @Test
   void statsCountNodesAndEdgesByType() {
     apply(nodeA(), nodeB());
     TopologyStats s = aggregator.stats();

@@ -1,0 +1,129 @@
+package io.orchestrator.testkit;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** One load run: schedules every probe's reports, watches the feed, reports progress. */
+final class LoadRun {
+  private static final int SENDERS = 16;
+
+  private final LoadOptions options;
+  private final PrintStream out;
+  private final Recorder latency = new Recorder(3);
+  private final Recorder lag = new Recorder(3);
+  private final Histogram latencyTotal = new Histogram(3);
+  private final Histogram lagTotal = new Histogram(3);
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong frames = new AtomicLong();
+
+  LoadRun(LoadOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  LoadSummary execute() throws InterruptedException {
+    ExecutorService io = Executors.newFixedThreadPool(SENDERS, daemon("load-http"));
+    HttpClient client = HttpClient.newBuilder().executor(io).build();
+    List<ProbeSimulator> probes =
+        ProbeSimulator.fleet(
+            options.probes(),
+            options.seed(),
+            b -> b.size(options.size()).forServer(options.server()).httpClient(client));
+    List<FeedWatcher> watchers = connectWatchers();
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(SENDERS, daemon("load-probe"));
+    long start = System.nanoTime();
+    long intervalNanos = options.interval().toNanos();
+    for (int i = 0; i < probes.size(); i++) {
+      ProbeSimulator p = probes.get(i);
+      long offset = intervalNanos * i / probes.size();
+      var unused =
+          scheduler.scheduleAtFixedRate(
+              () -> report(p), offset, intervalNanos, TimeUnit.NANOSECONDS);
+    }
+    long end = start + options.duration().toNanos();
+    long lastSent = 0;
+    while (System.nanoTime() < end) {
+      long wait = Math.min(TimeUnit.SECONDS.toNanos(5), end - System.nanoTime());
+      TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
+      long s = sent.get();
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "t=%5.0fs  sent %d (%.0f/s)  accepted %d  failed %d  ws frames %d%n",
+          elapsed,
+          s,
+          (s - lastSent) / 5.0,
+          accepted.get(),
+          failed.get(),
+          frames.get());
+      lastSent = s;
+    }
+    scheduler.shutdown();
+    scheduler.awaitTermination(30, TimeUnit.SECONDS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    for (FeedWatcher w : watchers) {
+      w.closeBlocking();
+    }
+    io.shutdownNow();
+    latencyTotal.add(latency.getIntervalHistogram());
+    lagTotal.add(lag.getIntervalHistogram());
+    return new LoadSummary(
+        seconds,
+        sent.get(),
+        accepted.get(),
+        failed.get(),
+        latencyTotal,
+        watchers.size(),
+        frames.get(),
+        lagTotal);
+  }
+
+  private void report(ProbeSimulator probe) {
+    String json = ProbeSimulator.toJson(probe.nextReport());
+    long t0 = System.nanoTime();
+    int status = probe.send(json);
+    latency.recordValue(Math.min((System.nanoTime() - t0) / 1_000, 3_600_000_000L));
+    sent.incrementAndGet();
+    if (status == 200 || status == 202) {
+      accepted.incrementAndGet();
+    } else {
+      failed.incrementAndGet();
+    }
+  }
+
+  private List<FeedWatcher> connectWatchers() throws InterruptedException {
+    URI ws =
+        URI.create(options.server().toString().replaceFirst("^http", "ws")).resolve("/api/v1/ws");
+    List<FeedWatcher> watchers = new ArrayList<>();
+    for (int i = 0; i < options.wsClients(); i++) {
+      FeedWatcher w = new FeedWatcher(ws, lag, frames);
+      if (w.open()) {
+        watchers.add(w);
+      }
+    }
+    return watchers;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

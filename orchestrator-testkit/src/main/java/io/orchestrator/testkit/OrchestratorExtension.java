@@ -112,7 +112,7 @@ public final class OrchestratorExtension
   }
 
   /** A probe builder already pointed at this server. */
-  public ProbeSimulator.Builder probe(String agentId) {
+  public ProbeSimulatorBuilder probe(String agentId) {
     return ProbeSimulator.builder(agentId).forServer(baseUri());
   }
 

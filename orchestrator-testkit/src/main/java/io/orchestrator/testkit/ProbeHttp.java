@@ -29,7 +29,7 @@ public final class ProbeHttp {
     this.client = client;
   }
 
-  int register(ProbeSimulator.Settings s) {
+  int register(ProbeSettings s) {
     String body =
         WireJson.writeString(
             Map.of(

@@ -3,12 +3,10 @@ package io.orchestrator.testkit;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.server.json.WireJson;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,28 +29,33 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: report building is serialised per simulator.
  */
 public final class ProbeSimulator implements AutoCloseable {
-  private final Settings settings;
+  private final ProbeSettings settings;
   private final ReportFactory factory;
   private final ProbeHttp http;
   private ScheduledExecutorService scheduler;
   private ScheduledFuture<?> task;
 
-  private ProbeSimulator(Settings settings, Clock clock, ProbeHttp http) {
+  private ProbeSimulator(ProbeSettings settings, Clock clock, ProbeHttp http) {
     this.settings = settings;
     this.factory = new ReportFactory(settings, clock);
     this.http = http;
   }
 
+  static ProbeSimulator create(ProbeSettings settings, Clock clock, ProbeHttp http) {
+    return new ProbeSimulator(settings, clock, http);
+  }
+
   /** A builder for a probe with this agent id. */
-  public static Builder builder(String agentId) {
-    return new Builder(agentId);
+  public static ProbeSimulatorBuilder builder(String agentId) {
+    return new ProbeSimulatorBuilder(agentId);
   }
 
   /**
    * {@code hosts} probes ({@code host-0} ...) on addresses 10.42.x.y, each connecting to the
    * services of up to eight other hosts of the fleet.
    */
-  public static List<ProbeSimulator> fleet(int hosts, long seed, UnaryOperator<Builder> customize) {
+  public static List<ProbeSimulator> fleet(
+      int hosts, long seed, UnaryOperator<ProbeSimulatorBuilder> customize) {
     List<String> ips = new ArrayList<>();
     for (int i = 0; i < hosts; i++) {
       ips.add("10.42." + (i / 250) + "." + (1 + i % 250));
@@ -163,167 +166,5 @@ public final class ProbeSimulator implements AutoCloseable {
       throw new IllegalStateException("no server: build with forServer(URI)");
     }
     return http;
-  }
-
-  /**
-   * Everything that shapes a simulated host.
-   *
-   * @param agentId the agent id
-   * @param hostname the hostname it reports
-   * @param ip its address
-   * @param seed the random seed
-   * @param runtime its container runtime
-   * @param cgroupVersion its cgroup hierarchy
-   * @param containers containers per report
-   * @param processes processes per report
-   * @param connections connections per report
-   * @param peers addresses of the hosts it connects to
-   */
-  record Settings(
-      String agentId,
-      String hostname,
-      String ip,
-      long seed,
-      ContainerRuntime runtime,
-      CgroupVersion cgroupVersion,
-      int containers,
-      int processes,
-      int connections,
-      List<String> peers) {
-    Settings {
-      Objects.requireNonNull(agentId, "agentId");
-      peers = List.copyOf(peers);
-      if (containers < 0 || processes < 0 || connections < 0) {
-        throw new IllegalArgumentException("counts must not be negative");
-      }
-    }
-  }
-
-  /** Configures a {@link ProbeSimulator}. Not thread-safe. */
-  public static final class Builder {
-    private final String agentId;
-    private String hostname;
-    private String ip = "10.42.0.1";
-    private long seed = 42;
-    private ContainerRuntime runtime = ContainerRuntime.DOCKER;
-    private CgroupVersion cgroupVersion = CgroupVersion.V2;
-    private ReportSize size = ReportSize.SMALL;
-    private Integer containers;
-    private Integer processes;
-    private Integer connections;
-    private List<String> peers = List.of();
-    private Clock clock = Clock.systemUTC();
-    private URI server;
-    private HttpClient client;
-
-    private Builder(String agentId) {
-      this.agentId = agentId;
-    }
-
-    /** Random seed (default 42). */
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    /** Reported hostname (default the agent id). */
-    public Builder hostname(String value) {
-      hostname = value;
-      return this;
-    }
-
-    /** The host's address (default 10.42.0.1). */
-    public Builder ip(String value) {
-      ip = value;
-      return this;
-    }
-
-    /** Container runtime (default docker). */
-    public Builder runtime(ContainerRuntime value) {
-      runtime = value;
-      return this;
-    }
-
-    /** cgroup version (default v2). */
-    public Builder cgroupVersion(CgroupVersion value) {
-      cgroupVersion = value;
-      return this;
-    }
-
-    /** Preset shape (default small); explicit counts below override it. */
-    public Builder size(ReportSize value) {
-      size = value;
-      return this;
-    }
-
-    /** Containers per report. */
-    public Builder containers(int value) {
-      containers = count("containers", value);
-      return this;
-    }
-
-    /** Processes per report. */
-    public Builder processes(int value) {
-      processes = count("processes", value);
-      return this;
-    }
-
-    /** Connections per report. */
-    public Builder connections(int value) {
-      connections = count("connections", value);
-      return this;
-    }
-
-    /** Addresses of the hosts this one connects to (their service port). */
-    public Builder peers(List<String> value) {
-      peers = value;
-      return this;
-    }
-
-    /** Clock for report timestamps (default system UTC). */
-    public Builder clock(Clock value) {
-      clock = value;
-      return this;
-    }
-
-    /** The server to talk to, e.g. {@code http://localhost:8080}. */
-    public Builder forServer(URI value) {
-      server = value;
-      return this;
-    }
-
-    /** The HTTP client to share (default: one per probe). */
-    public Builder httpClient(HttpClient value) {
-      client = value;
-      return this;
-    }
-
-    private static int count(String name, int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(name + " must not be negative: " + value);
-      }
-      return value;
-    }
-
-    /** Builds the probe. */
-    public ProbeSimulator build() {
-      Settings s =
-          new Settings(
-              agentId,
-              hostname == null ? agentId : hostname,
-              ip,
-              seed,
-              runtime,
-              cgroupVersion,
-              containers != null ? containers : size.containers,
-              processes != null ? processes : size.processes,
-              connections != null ? connections : size.connections,
-              peers);
-      ProbeHttp http =
-          server == null
-              ? null
-              : new ProbeHttp(server, client == null ? HttpClient.newHttpClient() : client);
-      return new ProbeSimulator(s, clock, http);
-    }
   }
 }

@@ -32,7 +32,7 @@ final class ReportFactory {
   static final int SERVICE_PORT = 8080;
   static final int SERVICE_PID = 1000;
 
-  private final ProbeSimulator.Settings s;
+  private final ProbeSettings s;
   private final Clock clock;
   private final Random rnd;
   private final List<String> containerIds = new ArrayList<>();
@@ -44,7 +44,7 @@ final class ReportFactory {
   private double memory;
   private double load;
 
-  ReportFactory(ProbeSimulator.Settings settings, Clock clock) {
+  ReportFactory(ProbeSettings settings, Clock clock) {
     this.s = settings;
     this.clock = clock;
     this.rnd = new Random(settings.seed() ^ settings.agentId().hashCode());

@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,14 +42,27 @@ class AgentEndpointsTest {
     }
   }
 
-  private final MovableClock clock = new MovableClock();
-  private final Orchestrator orchestrator = Orchestrator.builder().clock(clock).build();
-  private final TestServer api = TestServer.around(orchestrator, b -> b);
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final MovableClock clock = new MovableClock();
+  private static Orchestrator orchestrator;
+  private static TestServer api;
 
-  @AfterEach
-  void stop() {
+  @BeforeAll
+  static void start() {
+    orchestrator = Orchestrator.builder().clock(clock).build();
+    api = TestServer.around(orchestrator, b -> b);
+  }
+
+  @AfterAll
+  static void stop() {
     api.close();
     orchestrator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    clock.now.set(START);
+    orchestrator.clear();
   }
 
   @Test
@@ -75,6 +90,8 @@ class AgentEndpointsTest {
         "{\"agent_id\":\"a\",\"hostname\":\"  \"}",
         "{\"agent_id\":\"a\",\"hostname\":5}",
         "{\"agent_id\":\"a\",\"hostname\":\"h\",\"metadata\":[1]}",
+        "{\"agent_id\":\"a\",\"hostname\":\"h\",\"metadata\":{\"k\":null}}",
+        "{\"agent_id\":\"a\",\"hostname\":\"h\",\"metadata\":{\"k\":{}}}",
         "{\"agent_id\":\"a\",\"hostname\":\"h\"",
         "null",
       })

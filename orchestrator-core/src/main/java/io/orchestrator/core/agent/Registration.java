@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * An agent's registration request. Validates in its constructor: the id follows the report's
- * agent_id rules and the hostname is not blank. Immutable and thread-safe.
+ * agent_id rules, the hostname is not blank, metadata values are strings. Immutable and
+ * thread-safe.
  *
  * @param agentId the agent's id
  * @param hostname the host it runs on
@@ -20,6 +21,16 @@ public record Registration(String agentId, String hostname, Map<String, String> 
     if (hostname == null || hostname.isBlank()) {
       throw new InvalidReportException("hostname", "must not be blank");
     }
-    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    metadata = metadata == null ? Map.of() : checked(metadata);
+  }
+
+  private static Map<String, String> checked(Map<String, String> metadata) {
+    metadata.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            throw new InvalidReportException("metadata." + k, "must be a string, not null");
+          }
+        });
+    return Map.copyOf(metadata);
   }
 }

@@ -2,6 +2,7 @@ package io.orchestrator.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.agent.Agent;
@@ -52,6 +53,17 @@ class EndToEndTest {
     assertThat(latest.receivedAt()).isEqualTo(clock.instant().minusSeconds(15));
     Agent agent = server.orchestrator().agent("node-1").orElseThrow();
     assertThat(agent.lastSeen()).isEqualTo(latest.receivedAt());
+  }
+
+  @Test
+  void aStartedProbeRegistersThenReportsOnItsSchedule() {
+    try (ProbeSimulator probe = server.probe("scheduled").build().start(Duration.ofMillis(20))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> probe.counters().accepted() >= 5);
+      assertThat(server.orchestrator().agent("scheduled")).isPresent();
+      assertThat(server.orchestrator().agent("scheduled").orElseThrow().metadata())
+          .containsEntry("simulated", "true");
+    }
+    assertThat(server.orchestrator().stats().reportsTotal()).isGreaterThanOrEqualTo(5);
   }
 
   @Test

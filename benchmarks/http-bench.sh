@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Server ingest vs. the stack's own limit, side by side (BENCHMARKS.md, server figure 1).
+#
+# Alternates a parse-only Javalin echo (EchoServer) and the real server, started the same way
+# (same JVM flags, 127.0.0.1 only), under the same wrk load: POST of a ~5.6 KB realistic report
+# spread over 1,000 agent ids. Prints requests/s, latency percentiles and CPU per request.
+#
+# Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,benchmarks -am),
+# wrk (apt-get install -y wrk), python3, curl.
+# Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+conns=${1:-64}
+secs=${2:-20}
+rounds=${3:-2}
+jvm=(-Xms512m -Xmx512m)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+python3 - "$work/body.json" <<'PY'
+import json, sys, copy
+r = json.load(open("../shared/fixtures/report-full.json"))
+procs, conns = r["processes_info"]["processes"], r["network_info"]["connections"]
+i = 0
+while len(json.dumps(r, separators=(",", ":"))) < 5600:
+    p = copy.deepcopy(procs[1]); p["pid"] = 3000 + i; p["name"] = "worker-%d" % i; procs.append(p)
+    c = copy.deepcopy(conns[1]); c["local_port"] = 44000 + i; c["pid"] = 3000 + i; conns.append(c)
+    i += 1
+r["agent_id"] = "AGENT"
+open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
+PY
+cat > "$work/post.lua" <<LUA
+local f = io.open("$work/body.json", "r"); local body = f:read("*a"); f:close()
+local reqs, n = {}, 0
+for i = 0, 999 do
+  reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
+                       (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
+end
+request = function() n = (n + 1) % 1000; return reqs[n] end
+LUA
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+measure() { # name, command...
+  local name=$1; shift
+  "$@" >"$work/$name.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18090/health >/dev/null && break; sleep 0.1; done
+  wrk -t2 -c"$conns" -d10s -s "$work/post.lua" http://127.0.0.1:18090 >/dev/null   # warm-up
+  local before; before=$(cpu_ticks "$pid")
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" http://127.0.0.1:18090 >"$work/wrk.txt"
+  local after; after=$(cpu_ticks "$pid")
+  local rps reqs p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  reqs=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+  local non2xx; non2xx=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")
+  local cpu_us=$(( (after - before) * 10000 * 1000 / reqs ))
+  local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  printf '| %-12s | %9s | %8s | %8s | %6s µs | %7s MiB | %s |\n' "$name" "$rps" "$p50" "$p99" \
+    "$((cpu_us / 1000))" "$((rss / 1024))" "${non2xx:-0}"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+echo "body: $(wc -c <"$work/body.json") bytes; $conns connections; ${secs}s per run; $(nproc) cores"
+echo "| server       |     req/s |      p50 |      p99 | CPU/req   | RSS       | non-2xx |"
+echo "|---|---|---|---|---|---|---|"
+for _ in $(seq 1 "$rounds"); do
+  measure echo java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090
+  measure orchestrator java "${jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18090
+done

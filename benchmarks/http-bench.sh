@@ -30,11 +30,14 @@ r["agent_id"] = "AGENT"
 open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
 PY
 cat > "$work/post.lua" <<LUA
-local f = io.open("$work/body.json", "r"); local body = f:read("*a"); f:close()
 local reqs, n = {}, 0
-for i = 0, 999 do
-  reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
-                       (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
+-- built in init: wrk sets the Host header only after the script has loaded
+function init(args)
+  local f = io.open("$work/body.json", "r"); local body = f:read("*a"); f:close()
+  for i = 0, 999 do
+    reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
+                         (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
+  end
 end
 request = function() n = (n + 1) % 1000; return reqs[n] end
 LUA

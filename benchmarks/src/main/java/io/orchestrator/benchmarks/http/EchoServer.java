@@ -6,9 +6,9 @@ import io.orchestrator.server.json.WireJson;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The stack's own limit: a bare Javalin 7 endpoint that only parses a report with the same
- * Jackson mapping and answers 202, started the way the real server starts (same Javalin, same
- * JVM flags). Every HTTP figure in BENCHMARKS.md is a ratio to this, measured in the same run.
+ * The stack's own limit: a bare Javalin 7 endpoint that only parses a report with the same Jackson
+ * mapping and answers 202, started the way the real server starts (same Javalin, same JVM flags).
+ * Every HTTP figure in BENCHMARKS.md is a ratio to this, measured in the same run.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.orchestrator.benchmarks.http.EchoServer 18090}

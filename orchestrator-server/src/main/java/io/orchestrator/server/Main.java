@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code java -jar orchestrator-server.jar [flags]}: parses flags and environment, prints the
  * configuration and URLs, runs until SIGINT/SIGTERM and then shuts down gracefully. Exit codes: 0
- * after help or a clean shutdown, 2 for bad flags, 1 when the server cannot start.
+ * after help or a clean shutdown, 2 for bad flags, 1 when the server cannot start. Stateless and
+ * thread-safe.
  */
 public final class Main {
   private Main() {}

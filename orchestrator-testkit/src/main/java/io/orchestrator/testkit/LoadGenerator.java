@@ -13,6 +13,7 @@ import java.util.Arrays;
  * server on their interval while WebSocket clients watch the feed; prints progress every five
  * seconds and a summary (reports sent/accepted/failed, latency percentiles, WebSocket frames and
  * lag). Exit codes: 0 after a run, 1 when the server cannot be reached, 2 for bad arguments.
+ * Stateless and thread-safe; each run has its own state.
  */
 public final class LoadGenerator {
   private LoadGenerator() {}

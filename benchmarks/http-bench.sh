@@ -7,12 +7,14 @@
 #
 # Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,benchmarks -am),
 # wrk (apt-get install -y wrk), python3, curl.
-# Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2]
+# Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2] [warmup-seconds=60]
+# (C2 keeps compiling for tens of seconds and its CPU counts against the process: warm up long.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conns=${1:-64}
 secs=${2:-20}
 rounds=${3:-2}
+warmup=${4:-60}
 jvm=(-Xms512m -Xmx512m)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -49,7 +51,7 @@ measure() { # name, command...
   "$@" >"$work/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18090/health >/dev/null && break; sleep 0.1; done
-  wrk -t2 -c"$conns" -d10s -s "$work/post.lua" http://127.0.0.1:18090 >/dev/null   # warm-up
+  wrk -t2 -c"$conns" -d"${warmup}s" -s "$work/post.lua" http://127.0.0.1:18090 >/dev/null   # warm-up
   local before; before=$(cpu_ticks "$pid")
   wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" http://127.0.0.1:18090 >"$work/wrk.txt"
   local after; after=$(cpu_ticks "$pid")
@@ -66,7 +68,7 @@ measure() { # name, command...
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
-echo "body: $(wc -c <"$work/body.json") bytes; $conns connections; ${secs}s per run; $(nproc) cores"
+echo "body: $(wc -c <"$work/body.json") bytes; $conns connections; ${warmup}s warm-up, ${secs}s per run; $(nproc) cores"
 echo "| server       |     req/s |      p50 |      p99 | CPU/req   | RSS       | non-2xx |"
 echo "|---|---|---|---|---|---|---|"
 for _ in $(seq 1 "$rounds"); do

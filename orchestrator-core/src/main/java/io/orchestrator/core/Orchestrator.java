@@ -116,10 +116,12 @@ public final class Orchestrator implements AutoCloseable {
    */
   public IngestResult ingest(Report report) {
     String id = report.agentId();
-    Instant now = clock.instant();
+    Instant now;
     boolean created;
     long version;
     synchronized (stripe(id)) {
+      // Read inside the lock: one agent's reports get increasing receive times in apply order.
+      now = clock.instant();
       created = registry.reported(id, report.effectiveHostname());
       latest.put(id, new ReceivedReport(report, now));
       series.record(now, report);

@@ -19,30 +19,9 @@ jvm=(-Xms512m -Xmx512m)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-python3 - "$work/body.json" <<'PY'
-import json, sys, copy
-r = json.load(open("../shared/fixtures/report-full.json"))
-procs, conns = r["processes_info"]["processes"], r["network_info"]["connections"]
-i = 0
-while len(json.dumps(r, separators=(",", ":"))) < 5600:
-    p = copy.deepcopy(procs[1]); p["pid"] = 3000 + i; p["name"] = "worker-%d" % i; procs.append(p)
-    c = copy.deepcopy(conns[1]); c["local_port"] = 44000 + i; c["pid"] = 3000 + i; conns.append(c)
-    i += 1
-r["agent_id"] = "AGENT"
-open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
-PY
-cat > "$work/post.lua" <<LUA
-local reqs, n = {}, 0
--- built in init: wrk sets the Host header only after the script has loaded
-function init(args)
-  local f = io.open("$work/body.json", "r"); local body = f:read("*a"); f:close()
-  for i = 0, 999 do
-    reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
-                         (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
-  end
-end
-request = function() n = (n + 1) % 1000; return reqs[n] end
-LUA
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh
+report_workload "$work"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

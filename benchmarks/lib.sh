@@ -1,0 +1,31 @@
+# Shared by the HTTP benchmark scripts; source it, do not run it.
+
+# report_workload DIR: writes DIR/body.json (the fixture grown to ~5.6 KB with processes and
+# connections, agent id "AGENT") and DIR/post.lua (wrk: POSTs of it over 1,000 agent ids).
+report_workload() {
+  local dir=$1
+  python3 - "$dir/body.json" <<'PY'
+import json, sys, copy
+r = json.load(open("../shared/fixtures/report-full.json"))
+procs, conns = r["processes_info"]["processes"], r["network_info"]["connections"]
+i = 0
+while len(json.dumps(r, separators=(",", ":"))) < 5600:
+    p = copy.deepcopy(procs[1]); p["pid"] = 3000 + i; p["name"] = "worker-%d" % i; procs.append(p)
+    c = copy.deepcopy(conns[1]); c["local_port"] = 44000 + i; c["pid"] = 3000 + i; conns.append(c)
+    i += 1
+r["agent_id"] = "AGENT"
+open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
+PY
+  cat > "$dir/post.lua" <<LUA
+local reqs, n = {}, 0
+-- built in init: wrk sets the Host header only after the script has loaded
+function init(args)
+  local f = io.open("$dir/body.json", "r"); local body = f:read("*a"); f:close()
+  for i = 0, 999 do
+    reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
+                         (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
+  end
+end
+request = function() n = (n + 1) % 1000; return reqs[n] end
+LUA
+}

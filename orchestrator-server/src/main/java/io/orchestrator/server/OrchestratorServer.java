@@ -3,6 +3,7 @@ package io.orchestrator.server;
 import io.javalin.Javalin;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.server.http.HttpApi;
+import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.ws.WsFeed;
 import java.net.URI;
 import java.time.Clock;
@@ -43,15 +44,13 @@ public final class OrchestratorServer implements AutoCloseable {
     this.config = config;
     this.orchestrator = orchestrator;
     this.ownsOrchestrator = owns;
-    this.feed = new WsFeed(orchestrator, clock, config.wsIdleTimeout(), config.wsSendBuffer());
+    TopologyEncoding topology = new TopologyEncoding();
+    this.feed = new WsFeed(orchestrator, config, clock, topology);
     HttpApi api =
         new HttpApi(
             orchestrator,
-            clock,
-            config.corsOrigins(),
-            config.maxBodySize(),
-            feed::clients,
-            feed::overflowClosed);
+            config,
+            new HttpApi.Wiring(clock, topology, feed::clients, feed::overflowClosed));
     this.app =
         Javalin.create(
             c -> {

@@ -1,13 +1,15 @@
 package io.orchestrator.server.http;
 
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.report.InvalidReportException;
 import io.orchestrator.core.storage.StoreFullException;
+import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.BadRequestException;
+import io.orchestrator.server.json.TopologyEncoding;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -23,54 +25,55 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
   private final Orchestrator orchestrator;
-  private final Clock clock;
-  private final List<String> corsOrigins;
-  private final long maxBodySize;
-  private final IntSupplier websocketClients;
-  private final LongSupplier websocketDropped;
+  private final ServerConfig config;
+  private final Wiring wiring;
   private final AtomicLong agentCapRefusals = new AtomicLong();
+
+  /**
+   * What the routes need besides the engine and the configuration. Immutable and thread-safe.
+   *
+   * @param clock the server clock (timestamps in responses)
+   * @param topology the per-version topology encoding shared with the WebSocket feed
+   * @param websocketClients how many WebSocket clients are connected
+   * @param websocketDropped how many WebSocket clients were closed for not keeping up
+   */
+  public record Wiring(
+      Clock clock,
+      TopologyEncoding topology,
+      IntSupplier websocketClients,
+      LongSupplier websocketDropped) {}
 
   /**
    * Creates the API.
    *
    * @param orchestrator the engine
-   * @param clock the server clock (timestamps in responses)
-   * @param corsOrigins allowed CORS origins
-   * @param maxBodySize largest request body in bytes
-   * @param websocketClients how many WebSocket clients are connected
-   * @param websocketDropped how many WebSocket clients were closed for not keeping up
+   * @param config CORS origins and body limit are read from it
+   * @param wiring clock, shared encoding and WebSocket counters
    */
-  public HttpApi(
-      Orchestrator orchestrator,
-      Clock clock,
-      List<String> corsOrigins,
-      long maxBodySize,
-      IntSupplier websocketClients,
-      LongSupplier websocketDropped) {
+  public HttpApi(Orchestrator orchestrator, ServerConfig config, Wiring wiring) {
     this.orchestrator = orchestrator;
-    this.clock = clock;
-    this.corsOrigins = List.copyOf(corsOrigins);
-    this.maxBodySize = maxBodySize;
-    this.websocketClients = websocketClients;
-    this.websocketDropped = websocketDropped;
+    this.config = config;
+    this.wiring = wiring;
   }
 
-  /** Adds the routes, CORS and error handling to {@code config}. */
-  public void install(JavalinConfig config) {
-    config.http.maxRequestSize = maxBodySize;
-    BodyReader body = new BodyReader(maxBodySize);
-    Cors cors = new Cors(corsOrigins);
-    config.routes.before(cors::apply);
-    config.routes.options("/*", cors::preflight);
-    new AgentRoutes(orchestrator, body, clock).register(config.routes);
-    new ReportRoutes(orchestrator, body).register(config.routes);
-    new QueryRoutes(orchestrator, clock).register(config.routes);
-    new StatsRoute(orchestrator, websocketClients, websocketDropped).register(config.routes);
-    config.routes.exception(
+  /** Adds the routes, CORS and error handling to {@code javalin}. */
+  public void install(JavalinConfig javalin) {
+    javalin.http.maxRequestSize = config.maxBodySize();
+    BodyReader body = new BodyReader(config.maxBodySize());
+    Cors cors = new Cors(config.corsOrigins());
+    RoutesConfig routes = javalin.routes;
+    routes.before(cors::apply);
+    routes.options("/*", cors::preflight);
+    new AgentRoutes(orchestrator, body, wiring.clock()).register(routes);
+    new ReportRoutes(orchestrator, body).register(routes);
+    new QueryRoutes(orchestrator, wiring.clock(), wiring.topology()).register(routes);
+    new StatsRoute(orchestrator, wiring.websocketClients(), wiring.websocketDropped())
+        .register(routes);
+    routes.exception(
         BadRequestException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
-    config.routes.exception(
+    routes.exception(
         InvalidReportException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
-    config.routes.exception(
+    routes.exception(
         StoreFullException.class,
         (e, ctx) -> {
           long n = agentCapRefusals.incrementAndGet();
@@ -79,20 +82,20 @@ public final class HttpApi {
           }
           Responses.error(ctx, 503, "agent capacity reached; try again after stale agents expire");
         });
-    config.routes.exception(
+    routes.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
           Responses.error(ctx, 500, "internal error");
         });
-    config.routes.error(
+    routes.error(
         HttpStatus.NOT_FOUND,
         ctx -> {
           if (ctx.attribute(Responses.WRITTEN) == null) {
             Responses.error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
           }
         });
-    config.routes.error(
+    routes.error(
         HttpStatus.METHOD_NOT_ALLOWED,
         ctx -> Responses.error(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
   }

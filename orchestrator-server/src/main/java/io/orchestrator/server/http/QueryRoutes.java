@@ -8,7 +8,7 @@ import io.orchestrator.core.series.SeriesQuery;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.cli.GoDuration;
 import io.orchestrator.server.json.BadRequestException;
-import io.orchestrator.server.json.WireJson;
+import io.orchestrator.server.json.TopologyEncoding;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,11 +22,12 @@ import java.util.stream.Collectors;
 final class QueryRoutes {
   private final Orchestrator orchestrator;
   private final Clock clock;
-  private volatile EncodedTopology encoded;
+  private final TopologyEncoding encoding;
 
-  QueryRoutes(Orchestrator orchestrator, Clock clock) {
+  QueryRoutes(Orchestrator orchestrator, Clock clock, TopologyEncoding encoding) {
     this.orchestrator = orchestrator;
     this.clock = clock;
+    this.encoding = encoding;
   }
 
   void register(RoutesConfig routes) {
@@ -45,40 +46,19 @@ final class QueryRoutes {
   }
 
   /**
-   * The topology, encoded once per version and then served from bytes; {@code ETag} is the version,
-   * so a client holding the current one gets a 304 without a body.
+   * The topology from the shared per-version encoding; {@code ETag} is the version, so a client
+   * holding the current one gets a 304 without a body.
    */
   private void topology(Context ctx) {
     Topology t = orchestrator.topology();
-    EncodedTopology e = encoded;
-    if (e == null || e.version != t.version()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("topology", t);
-      out.put("timestamp", t.timestamp());
-      out.put("version", t.version());
-      e = new EncodedTopology(t.version(), "\"" + t.version() + "\"", WireJson.write(out));
-      encoded = e;
-    }
-    ctx.header("ETag", e.etag);
+    String etag = "\"" + t.version() + "\"";
+    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");
-    if (e.etag.equals(ctx.header("If-None-Match"))) {
+    if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
       return;
     }
-    ctx.status(200).contentType("application/json").result(e.json);
-  }
-
-  /** One version of the topology response, encoded; never mutated after construction. */
-  private static final class EncodedTopology {
-    final long version;
-    final String etag;
-    final byte[] json;
-
-    EncodedTopology(long version, String etag, byte[] json) {
-      this.version = version;
-      this.etag = etag;
-      this.json = json;
-    }
+    ctx.status(200).contentType("application/json").result(encoding.responseBody(t));
   }
 
   private void timeseries(Context ctx) {

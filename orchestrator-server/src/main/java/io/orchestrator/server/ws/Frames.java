@@ -2,6 +2,8 @@ package io.orchestrator.server.ws;
 
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.topology.Topology;
+import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,11 +11,23 @@ import java.util.Map;
 
 /** The JSON frames of the feed: {@code {"type": ..., "payload": ...}}. */
 final class Frames {
-  private Frames() {}
+  private final TopologyEncoding topology;
+
+  Frames(TopologyEncoding topology) {
+    this.topology = topology;
+  }
+
+  /** The current topology as a frame, shared with REST and every client at this version. */
+  String topology(Topology t) {
+    return topology.frame(t);
+  }
 
   /** An event as a frame; used through {@link Event#encoded} so it is built once. */
-  static String event(Event e) {
+  String event(Event e) {
     Object payload = e.payload();
+    if (payload instanceof Topology t) {
+      return topology.frame(t);
+    }
     if (e.type() == EventType.REPORT_UPDATE) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("agent_id", e.agentId());

@@ -24,6 +24,7 @@ final class WsClient implements Subscriber {
   static final long MAX_BACKLOG_CHARS = 64L << 20;
 
   private final Session session;
+  private final Frames frames;
   private final int maxBacklog;
   private final Runnable onOverflow;
   private final Queue<String> backlog = new ConcurrentLinkedQueue<>();
@@ -34,8 +35,9 @@ final class WsClient implements Subscriber {
   private volatile Thread pumping;
   private volatile Subscription subscription;
 
-  WsClient(Session session, int maxBacklog, Runnable onOverflow) {
+  WsClient(Session session, Frames frames, int maxBacklog, Runnable onOverflow) {
     this.session = session;
+    this.frames = frames;
     this.maxBacklog = maxBacklog;
     this.onOverflow = onOverflow;
   }
@@ -99,7 +101,7 @@ final class WsClient implements Subscriber {
 
   @Override
   public void onEvent(Event event) {
-    send(event.encoded(Frames::event));
+    send(event.encoded(frames::event));
   }
 
   @Override

@@ -5,10 +5,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventFilter;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.topology.Topology;
+import io.orchestrator.server.ServerConfig;
+import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,21 +41,23 @@ public final class WsFeed {
   private final int sendBuffer;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
   private final AtomicLong overflowClosed = new AtomicLong();
-  private volatile Event initial;
+  private final Frames frames;
 
   /**
    * Creates the feed.
    *
    * @param orchestrator the engine whose hub feeds the clients
+   * @param config idle timeout (pings go out at half of it) and per-client send buffer
    * @param clock the server clock
-   * @param idleTimeout a client silent this long is closed; pings go out at half of it
-   * @param sendBuffer unsent messages a client may have before it is closed
+   * @param topology the per-version topology encoding shared with REST
    */
-  public WsFeed(Orchestrator orchestrator, Clock clock, Duration idleTimeout, int sendBuffer) {
+  public WsFeed(
+      Orchestrator orchestrator, ServerConfig config, Clock clock, TopologyEncoding topology) {
     this.orchestrator = orchestrator;
+    this.frames = new Frames(topology);
     this.clock = clock;
-    this.idleTimeout = idleTimeout;
-    this.sendBuffer = sendBuffer;
+    this.idleTimeout = config.wsIdleTimeout();
+    this.sendBuffer = config.wsSendBuffer();
   }
 
   /** Adds the endpoint to {@code config}. */
@@ -81,17 +84,17 @@ public final class WsFeed {
   private void configure(WsConfig ws) {
     ws.onConnect(
         ctx -> {
-          WsClient client = new WsClient(ctx.session, sendBuffer, this::overflowed);
+          WsClient client = new WsClient(ctx.session, frames, sendBuffer, this::overflowed);
           clients.put(ctx.sessionId(), client);
           long pingMs = Math.max(1, idleTimeout.toMillis() / 2);
           ctx.enableAutomaticPings(pingMs, TimeUnit.MILLISECONDS);
-          Event first = initialTopology();
-          client.send(first.encoded(Frames::event));
+          Topology first = orchestrator.topology();
+          client.send(frames.topology(first));
           client.subscription(orchestrator.hub().subscribe(DEFAULT_FILTER, client));
           // A change published between the snapshot and the subscription would be missed.
-          Event latest = initialTopology();
-          if (latest != first) {
-            client.send(latest.encoded(Frames::event));
+          Topology latest = orchestrator.topology();
+          if (latest.version() != first.version()) {
+            client.send(frames.topology(latest));
           }
         });
     ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
@@ -111,17 +114,6 @@ public final class WsFeed {
     if (Long.bitCount(n) == 1) {
       LOG.warn("Closed a WebSocket client that stopped reading ({} so far)", n);
     }
-  }
-
-  /** The current topology as an event, shared by every client that connects at one version. */
-  private Event initialTopology() {
-    Topology t = orchestrator.topology();
-    Event e = initial;
-    if (e == null || ((Topology) e.payload()).version() != t.version()) {
-      e = new Event(EventType.TOPOLOGY_UPDATE, null, t, clock.instant());
-      initial = e;
-    }
-    return e;
   }
 
   private void onMessage(WsContext ctx, String text) {

@@ -1,0 +1,59 @@
+package io.orchestrator.server.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orchestrator.core.topology.Edge;
+import io.orchestrator.core.topology.EdgeType;
+import io.orchestrator.core.topology.Node;
+import io.orchestrator.core.topology.NodeType;
+import io.orchestrator.core.topology.Topology;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopologyEncodingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Topology topology(long version) {
+    Node host = new Node("a", NodeType.HOST, "a", null, Map.of("agent_id", "a"));
+    Node proc = new Node("a-1", NodeType.PROCESS, "p", "a", Map.of("pid", 1));
+    Edge edge = new Edge("a", "a-1", EdgeType.PARENT_CHILD, null, 0);
+    return new Topology(
+        Map.of("a", host, "a-1", proc),
+        Map.of(edge.key(), edge),
+        Instant.parse("2026-01-01T00:00:00Z"),
+        version);
+  }
+
+  @Test
+  void oneVersionIsSerialisedOnceAndSharedByRestAndWebSocket() throws Exception {
+    TopologyEncoding encoding = new TopologyEncoding();
+    Topology t = topology(7);
+    String json = encoding.json(t);
+    assertThat(encoding.json(topology(7))).isSameAs(json);
+    assertThat(encoding.frame(t)).isSameAs(encoding.frame(t));
+    assertThat(encoding.responseBody(t)).isSameAs(encoding.responseBody(t));
+
+    JsonNode bare = JSON.readTree(json);
+    JsonNode frame = JSON.readTree(encoding.frame(t));
+    JsonNode body = JSON.readTree(new String(encoding.responseBody(t), StandardCharsets.UTF_8));
+    assertThat(frame.get("type").asText()).isEqualTo("topology_update");
+    assertThat(frame.get("payload")).isEqualTo(bare);
+    assertThat(body.get("topology")).isEqualTo(bare);
+    assertThat(body.get("version").asLong()).isEqualTo(7);
+    assertThat(body.get("timestamp").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(bare.at("/nodes/a-1/parent_id").asText()).isEqualTo("a");
+    assertThat(bare.at("/edges/a->a-1/type").asText()).isEqualTo("parent-child");
+  }
+
+  @Test
+  void aNewVersionIsSerialisedAgain() {
+    TopologyEncoding encoding = new TopologyEncoding();
+    String v1 = encoding.json(topology(1));
+    String v2 = encoding.json(topology(2));
+    assertThat(v2).isNotSameAs(v1).contains("\"version\":2");
+  }
+}

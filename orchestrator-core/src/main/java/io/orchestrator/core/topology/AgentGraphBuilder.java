@@ -9,7 +9,6 @@ import io.orchestrator.core.report.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +46,7 @@ final class AgentGraphBuilder {
   private AgentGraph build() {
     List<ProcessInfo> processes =
         report.processesInfo() == null ? List.of() : report.processesInfo().processes();
-    for (ProcessInfo p : processes) {
-      processIds.putIfAbsent(p.pid(), null);
-    }
+    List<String> parents = processParents(processes);
     if (report.networkInfo() != null) {
       scanNetwork(report.networkInfo());
     }
@@ -57,13 +54,13 @@ final class AgentGraphBuilder {
     flowCounts.forEach(
         (k, n) -> flows.add(new AgentGraph.Flow(k.owner, k.protocol, k.addr, k.port, n)));
     return new AgentGraph(
-        report,
-        processParents(processes),
-        listeningMetadata(),
-        new AgentGraph.Resolution(flows, listeners, hostIps));
+        report, parents, listeningMetadata(), new AgentGraph.Resolution(flows, listeners, hostIps));
   }
 
-  /** Each process's parent id, or null for a repeated pid (the first one wins). */
+  /**
+   * Each process's parent id, or null for a repeated pid (the first one wins). Also registers every
+   * pid as a process the connections may name (see owner).
+   */
   private List<String> processParents(List<ProcessInfo> processes) {
     Map<String, String> containersByLowerId = new HashMap<>();
     if (report.dockerInfo() != null) {
@@ -72,10 +69,10 @@ final class AgentGraphBuilder {
       }
     }
     String[] parents = new String[processes.size()];
-    Set<Integer> seen = new HashSet<>(parents.length * 2);
     for (int i = 0; i < parents.length; i++) {
       ProcessInfo p = processes.get(i);
-      if (seen.add(p.pid())) {
+      if (!processIds.containsKey(p.pid())) {
+        processIds.put(p.pid(), null); // the node id is built only if a connection needs it
         String container =
             containersByLowerId.isEmpty()
                 ? null

@@ -190,6 +190,19 @@ class TopologyAggregatorTest {
   }
 
   @Test
+  void aRepeatedPidIsOneNodeAndTheFirstEntryWins() {
+    Report r =
+        Reports.agent("a")
+            .process(5, "first", null)
+            .process(5, "second", null)
+            .connect(5, "10.0.0.5", "10.9.9.9", 80)
+            .build();
+    Topology t = apply(r);
+    assertThat(t.nodes(NodeType.PROCESS)).extracting(Node::name).containsExactly("first");
+    assertThat(t.edges()).containsKeys("a->a-5", "a-5->10.9.9.9:80-tcp");
+  }
+
+  @Test
   void connectionOfAnUnreportedPidStartsAtTheHost() {
     Report r = Reports.agent("a").connect(999, "10.0.0.5", "10.9.9.9", 80).build();
     assertThat(apply(r).edges()).containsKey("a->10.9.9.9:80-tcp");

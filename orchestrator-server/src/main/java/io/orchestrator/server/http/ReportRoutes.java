@@ -6,6 +6,7 @@ import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.server.json.BadRequestException;
+import io.orchestrator.server.json.WireJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /** Report ingestion and the latest report per agent (DESIGN §4.2). */
 final class ReportRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ReportRoutes.class);
-  private static final Map<String, String> ACCEPTED =
-      Map.of("status", "accepted", "message", "Report processed successfully");
+
+  /** The answer to every accepted report: encoded once, not per request. */
+  private static final byte[] ACCEPTED =
+      WireJson.write(Map.of("status", "accepted", "message", "Report processed successfully"));
 
   private final Orchestrator orchestrator;
   private final BodyReader body;
@@ -40,7 +43,7 @@ final class ReportRoutes {
       throw e;
     }
     orchestrator.ingest(report);
-    Responses.json(ctx, 202, ACCEPTED);
+    ctx.status(202).contentType("application/json").result(ACCEPTED);
   }
 
   private void latest(Context ctx) {

@@ -20,7 +20,6 @@ final class Maintenance {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ScheduledFuture<?> cleanupTask;
   private final ScheduledFuture<?> pushTask;
-  private volatile long lastPushed = -1;
 
   Maintenance(Orchestrator orchestrator, Duration cleanupInterval, Duration pushInterval) {
     this.scheduler =
@@ -37,8 +36,7 @@ final class Maintenance {
     long pushMs = Math.max(1, pushInterval.toMillis());
     this.pushTask =
         scheduler.scheduleWithFixedDelay(
-            guarded(
-                "topology push", () -> orchestrator.pushTopology(lastPushed, v -> lastPushed = v)),
+            guarded("topology push", orchestrator::pushTopology),
             pushMs,
             pushMs,
             TimeUnit.MILLISECONDS);

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +55,7 @@ public final class Orchestrator implements AutoCloseable {
   private final AtomicLong reportsTotal = new AtomicLong();
   private final AtomicLong reportsRejected = new AtomicLong();
   private final Maintenance maintenance;
+  private volatile long lastPushedVersion = -1; // written by the maintenance thread only
 
   Orchestrator(OrchestratorBuilder b) {
     this.clock = b.clock;
@@ -226,12 +226,12 @@ public final class Orchestrator implements AutoCloseable {
   }
 
   /** Publishes a topology_update if the topology changed since the last one and anyone wants it. */
-  void pushTopology(long lastPushed, LongConsumer pushed) {
-    if (topology.version() == lastPushed || !hub.wants(EventType.TOPOLOGY_UPDATE)) {
+  void pushTopology() {
+    if (topology.version() == lastPushedVersion || !hub.wants(EventType.TOPOLOGY_UPDATE)) {
       return;
     }
     Topology t = topology.snapshot();
-    pushed.accept(t.version());
+    lastPushedVersion = t.version();
     hub.publish(new Event(EventType.TOPOLOGY_UPDATE, null, t, clock.instant()));
   }
 

@@ -24,9 +24,6 @@ final class LoadRun {
   private final Recorder lag = new Recorder(3);
   private final Histogram latencyTotal = new Histogram(3);
   private final Histogram lagTotal = new Histogram(3);
-  private final AtomicLong sent = new AtomicLong();
-  private final AtomicLong accepted = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
   private final AtomicLong frames = new AtomicLong();
 
   LoadRun(LoadOptions options, PrintStream out) {
@@ -59,18 +56,18 @@ final class LoadRun {
     while (System.nanoTime() < end) {
       long wait = Math.min(TimeUnit.SECONDS.toNanos(5), end - System.nanoTime());
       TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
-      long s = sent.get();
+      ProbeHttp.Counters c = totals(probes);
       double elapsed = (System.nanoTime() - start) / 1e9;
       out.printf(
           Locale.ROOT,
           "t=%5.0fs  sent %d (%.0f/s)  accepted %d  failed %d  ws frames %d%n",
           elapsed,
-          s,
-          (s - lastSent) / 5.0,
-          accepted.get(),
-          failed.get(),
+          c.sent(),
+          (c.sent() - lastSent) / 5.0,
+          c.accepted(),
+          c.failed(),
           frames.get());
-      lastSent = s;
+      lastSent = c.sent();
     }
     scheduler.shutdown();
     scheduler.awaitTermination(30, TimeUnit.SECONDS);
@@ -81,11 +78,12 @@ final class LoadRun {
     io.shutdownNow();
     latencyTotal.add(latency.getIntervalHistogram());
     lagTotal.add(lag.getIntervalHistogram());
+    ProbeHttp.Counters total = totals(probes);
     return new LoadSummary(
         seconds,
-        sent.get(),
-        accepted.get(),
-        failed.get(),
+        total.sent(),
+        total.accepted(),
+        total.failed(),
         latencyTotal,
         watchers.size(),
         frames.get(),
@@ -95,14 +93,21 @@ final class LoadRun {
   private void report(ProbeSimulator probe) {
     String json = ProbeSimulator.toJson(probe.nextReport());
     long t0 = System.nanoTime();
-    int status = probe.send(json);
+    probe.send(json); // the probe counts the outcome
     latency.recordValue(Math.min((System.nanoTime() - t0) / 1_000, 3_600_000_000L));
-    sent.incrementAndGet();
-    if (status == 200 || status == 202) {
-      accepted.incrementAndGet();
-    } else {
-      failed.incrementAndGet();
+  }
+
+  private static ProbeHttp.Counters totals(List<ProbeSimulator> probes) {
+    long sent = 0;
+    long accepted = 0;
+    long failed = 0;
+    for (ProbeSimulator p : probes) {
+      ProbeHttp.Counters c = p.counters();
+      sent += c.sent();
+      accepted += c.accepted();
+      failed += c.failed();
     }
+    return new ProbeHttp.Counters(sent, accepted, failed);
   }
 
   private List<FeedWatcher> connectWatchers() throws InterruptedException {

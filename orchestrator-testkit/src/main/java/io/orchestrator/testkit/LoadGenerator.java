@@ -1,5 +1,6 @@
 package io.orchestrator.testkit;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +57,7 @@ public final class LoadGenerator {
                       .build(),
                   HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200 ? null : "/health answered " + r.statusCode();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return e.toString();
     }
   }

@@ -15,12 +15,14 @@ import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.ProcessesInfo;
 import io.orchestrator.core.report.Report;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Builds one simulated host's successive reports. Deterministic for a given seed: the same calls
@@ -74,7 +76,7 @@ final class ReportFactory {
         new HostInfo(
             s.hostname(),
             "6.1.0-18-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1",
-            java.time.Duration.between(bootTime, now).toNanos(),
+            Duration.between(bootTime, now).toNanos(),
             bootTime,
             new CpuInfo("Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 8, cpu),
             new MemoryInfo(
@@ -194,7 +196,7 @@ final class ReportFactory {
   }
 
   private String uuid() {
-    return new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString();
+    return new UUID(rnd.nextLong(), rnd.nextLong()).toString();
   }
 
   private static double clamp(double v, double lo, double hi) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * WebSocket fan-out (BENCHMARKS.md, server figure 3): connects N clients (JDK WebSocket, no thread
@@ -120,8 +121,7 @@ public final class FanOutBench {
     return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier done)
-      throws InterruptedException {
+  private static void waitUntil(BooleanSupplier done) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -2,6 +2,7 @@ package io.orchestrator.core.topology;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts of a topology snapshot. Immutable and thread-safe.
@@ -29,9 +30,9 @@ public record TopologyStats(
 
   /** The counts of {@code topology}. */
   public static TopologyStats of(Topology topology) {
-    Map<String, Integer> nodes = new java.util.TreeMap<>();
+    Map<String, Integer> nodes = new TreeMap<>();
     topology.nodes().values().forEach(n -> nodes.merge(n.type().wireName(), 1, Integer::sum));
-    Map<String, Integer> edges = new java.util.TreeMap<>();
+    Map<String, Integer> edges = new TreeMap<>();
     topology.edges().values().forEach(e -> edges.merge(e.type().wireName(), 1, Integer::sum));
     return new TopologyStats(
         topology.nodes().size(),

@@ -11,6 +11,7 @@ import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -124,7 +125,7 @@ public final class WsFeed {
     JsonNode msg;
     try {
       msg = WireJson.mapper().readTree(text);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       client.send(Frames.error("invalid JSON: " + e.getMessage().split("\n", 2)[0]));
       return;
     }

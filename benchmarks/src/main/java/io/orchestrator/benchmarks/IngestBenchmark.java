@@ -45,11 +45,7 @@ public class IngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     orchestrator = Orchestrator.builder().build();
-    Random rnd = new Random(42);
-    reports = new Report[agents];
-    for (int a = 0; a < agents; a++) {
-      reports[a] = RealisticReports.report(a, agents, rnd);
-    }
+    reports = RealisticReports.fleet(agents, new Random(42));
   }
 
   @TearDown(Level.Trial)

@@ -40,6 +40,15 @@ final class RealisticReports {
     return String.format(Locale.ROOT, "%016x%016x%016x%016x", agent, c, agent * 31L + c, 7L);
   }
 
+  /** One report for each agent of a fleet of {@code agents}. */
+  static Report[] fleet(int agents, Random rnd) {
+    Report[] reports = new Report[agents];
+    for (int a = 0; a < agents; a++) {
+      reports[a] = report(a, agents, rnd);
+    }
+    return reports;
+  }
+
   static Report report(int agent, int fleetSize, Random rnd) {
     String id = "agent-" + agent;
     OffsetDateTime now = OffsetDateTime.parse("2026-01-01T00:00:00.123456789Z");

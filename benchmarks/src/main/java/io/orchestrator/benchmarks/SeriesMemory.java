@@ -31,10 +31,7 @@ public final class SeriesMemory {
         new InMemoryTimeSeriesStore(
             Clock.fixed(start.plus(retention), ZoneOffset.UTC), retention, 2048);
     Random rnd = new Random(1);
-    Report[] reports = new Report[agents];
-    for (int a = 0; a < agents; a++) {
-      reports[a] = RealisticReports.report(a, agents, rnd);
-    }
+    Report[] reports = RealisticReports.fleet(agents, rnd);
     int buckets = (int) (retention.toSeconds() / 15);
     for (int b = 0; b < buckets; b++) {
       Instant at = start.plusSeconds(15L * b + 15);

@@ -42,11 +42,9 @@ public class TopologyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     orchestrator = Orchestrator.builder().build();
-    Random rnd = new Random(7);
-    reports = new Report[agents];
-    for (int a = 0; a < agents; a++) {
-      reports[a] = RealisticReports.report(a, agents, rnd);
-      orchestrator.ingest(reports[a]);
+    reports = RealisticReports.fleet(agents, new Random(7));
+    for (Report r : reports) {
+      orchestrator.ingest(r);
     }
   }
 

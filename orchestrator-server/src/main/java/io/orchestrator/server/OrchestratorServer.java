@@ -110,6 +110,10 @@ public final class OrchestratorServer implements AutoCloseable {
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + rootMessage(e), e);
     }
+    // The HTTP configuration's idle timeout covers requests in progress; the connector's covers a
+    // connection still sending its headers (slow-loris). Javalin creates its connector inside
+    // start() with no hook, so it is set here; only connections accepted in the meantime keep
+    // Jetty's default of 30 s.
     for (Connector c : server.app.jettyServer().server().getConnectors()) {
       if (c instanceof AbstractConnector connector) {
         connector.setIdleTimeout(config.httpIdleTimeout().toMillis());

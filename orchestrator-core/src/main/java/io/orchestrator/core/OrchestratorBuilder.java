@@ -19,7 +19,7 @@ public final class OrchestratorBuilder {
   Duration agentRetention = Duration.ofHours(24);
   int maxAgents = 100_000;
   int maxSeriesPerAgent = 2_048;
-  int subscriberQueueCapacity = 256;
+  int subscriberQueueCapacity = 4096;
   int hubThreads = 2;
 
   OrchestratorBuilder() {}
@@ -75,7 +75,7 @@ public final class OrchestratorBuilder {
     return this;
   }
 
-  /** Events a hub subscriber may have pending before it is closed (default 256). */
+  /** Events a hub subscriber may have pending before it is closed (default 4096). */
   public OrchestratorBuilder subscriberQueueCapacity(int value) {
     this.subscriberQueueCapacity = positive("subscriberQueueCapacity", value);
     return this;

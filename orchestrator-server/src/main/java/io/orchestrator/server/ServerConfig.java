@@ -86,7 +86,7 @@ public record ServerConfig(
     private long maxBodySize = 16L << 20;
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private Duration wsIdleTimeout = Duration.ofSeconds(60);
-    private int wsSendBuffer = 256;
+    private int wsSendBuffer = 4096;
     private Duration httpIdleTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
@@ -145,7 +145,7 @@ public record ServerConfig(
       return this;
     }
 
-    /** Unsent messages a WebSocket client may have before it is closed (default 256). */
+    /** Unsent messages a WebSocket client may have before it is closed (default 4096). */
     public Builder wsSendBuffer(int value) {
       wsSendBuffer = value;
       return this;

@@ -5,12 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orchestrator.core.Orchestrator;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,41 +28,9 @@ class BackPressureTest {
     orchestrator.close();
   }
 
-  /** Completes a WebSocket handshake on a raw socket that will never read again. */
-  private Socket stalledClient() throws Exception {
-    Socket s = new Socket();
-    s.setReceiveBufferSize(4096);
-    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), api.server.port()), 5_000);
-    OutputStream out = s.getOutputStream();
-    String upgrade =
-        String.join(
-            "\r\n",
-            "GET /api/v1/ws HTTP/1.1",
-            "Host: 127.0.0.1",
-            "Upgrade: websocket",
-            "Connection: Upgrade",
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-            "Sec-WebSocket-Version: 13",
-            "",
-            "");
-    out.write(upgrade.getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-    InputStream in = s.getInputStream();
-    StringBuilder head = new StringBuilder();
-    while (!head.toString().endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IllegalStateException("handshake failed: " + head);
-      }
-      head.append((char) b);
-    }
-    assertThat(head.toString()).startsWith("HTTP/1.1 101");
-    return s;
-  }
-
   @Test
   void clientThatNeverReadsIsDroppedWhileIngestAndOtherClientsCarryOn() throws Exception {
-    try (Socket stalled = stalledClient()) {
+    try (RawWebSocket stalled = RawWebSocket.connect(api.server.port())) {
       WsTestClient reader = WsTestClient.connect(api.server.wsUri());
       try {
         // A UI-like client: topology updates, plus reports of one agent it watches.

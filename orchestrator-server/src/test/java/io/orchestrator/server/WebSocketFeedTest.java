@@ -50,6 +50,21 @@ class WebSocketFeedTest {
   }
 
   @Test
+  void compressingAndPlainClientsReceiveTheSameSharedFrames() throws Exception {
+    api.post("/api/v1/reports", TestServer.fixture());
+    WsTestClient plain = connect();
+    WsTestClient compressing = WsTestClient.connectCompressing(api.server.wsUri());
+    clients.add(compressing);
+    assertThat(compressing.getConnection().getDraft().toString()).contains("PerMessageDeflate");
+    JsonNode a = plain.awaitType("topology_update", WAIT);
+    JsonNode b = compressing.awaitType("topology_update", WAIT);
+    assertThat(b).isEqualTo(a);
+    api.post("/api/v1/reports", TestServer.report("shared"));
+    assertThat(compressing.awaitType("report_update", WAIT))
+        .isEqualTo(plain.awaitType("report_update", WAIT));
+  }
+
+  @Test
   void acceptedReportsArePushedAsReportAndTopologyUpdates() throws Exception {
     WsTestClient c = connect();
     c.awaitType("topology_update", WAIT);

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A java-websocket client that queues every frame it receives. */
@@ -20,6 +23,19 @@ final class WsTestClient extends WebSocketClient {
 
   WsTestClient(URI uri) {
     super(uri);
+  }
+
+  private WsTestClient(URI uri, Draft draft) {
+    super(uri, draft);
+  }
+
+  /** A client that negotiates permessage-deflate, as browsers do. */
+  static WsTestClient connectCompressing(URI uri) throws InterruptedException {
+    WsTestClient c = new WsTestClient(uri, new Draft_6455(new PerMessageDeflateExtension()));
+    if (!c.connectBlocking(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("could not connect to " + uri);
+    }
+    return c;
   }
 
   static WsTestClient connect(URI uri) throws InterruptedException {

@@ -19,9 +19,12 @@ final class FeedWatcher extends WebSocketClient {
 
   private final Recorder lagMicros;
   private final AtomicLong frames;
+  private final String subscribe;
 
-  FeedWatcher(URI uri, Recorder lagMicros, AtomicLong frames) {
+  /** Watches {@code uri}; {@code subscribe}, if not null, is sent as soon as it opens. */
+  FeedWatcher(URI uri, Recorder lagMicros, AtomicLong frames, String subscribe) {
     super(uri);
+    this.subscribe = subscribe;
     this.lagMicros = lagMicros;
     this.frames = frames;
   }
@@ -31,7 +34,11 @@ final class FeedWatcher extends WebSocketClient {
   }
 
   @Override
-  public void onOpen(ServerHandshake handshake) {}
+  public void onOpen(ServerHandshake handshake) {
+    if (subscribe != null) {
+      send(subscribe);
+    }
+  }
 
   @Override
   public void onMessage(String message) {

@@ -1,9 +1,12 @@
 package io.orchestrator.testkit;
 
+import io.orchestrator.core.hub.EventType;
 import io.orchestrator.server.cli.GoDuration;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Arguments of {@code load}. Immutable and thread-safe.
@@ -13,6 +16,7 @@ import java.util.Locale;
  * @param interval report interval per probe
  * @param duration how long to run
  * @param wsClients WebSocket clients to connect
+ * @param wsTypes event types those clients subscribe to; empty for the server's default
  * @param size report shape
  * @param seed random seed
  */
@@ -22,13 +26,20 @@ record LoadOptions(
     Duration interval,
     Duration duration,
     int wsClients,
+    Set<EventType> wsTypes,
     ReportSize size,
     long seed) {
+
+  /** Copies the set. */
+  LoadOptions {
+    wsTypes = Set.copyOf(wsTypes);
+  }
 
   static final String USAGE =
       """
       Usage: java -jar orchestrator-testkit.jar load --server URL [--probes 1000] [--interval 15s]
-               [--duration 5m] [--ws-clients 0] [--report-size small|medium|large] [--seed 1]
+               [--duration 5m] [--ws-clients 0] [--ws-types topology_update,report_update]
+               [--report-size small|medium|large] [--seed 1]
       """;
 
   /** Parses {@code args} (after the {@code load} word). */
@@ -38,6 +49,7 @@ record LoadOptions(
     Duration interval = Duration.ofSeconds(15);
     Duration duration = Duration.ofMinutes(5);
     int ws = 0;
+    Set<EventType> types = Set.of();
     ReportSize size = ReportSize.MEDIUM;
     long seed = 1;
     for (int i = 0; i < args.length; i++) {
@@ -52,6 +64,7 @@ record LoadOptions(
         case "--interval" -> interval = duration(name, v);
         case "--duration" -> duration = duration(name, v);
         case "--ws-clients" -> ws = nonNegative(name, v);
+        case "--ws-types" -> types = types(v);
         case "--report-size" -> size = size(v);
         case "--seed" -> seed = number(name, v);
         default -> throw new IllegalArgumentException("unknown option " + name);
@@ -60,7 +73,7 @@ record LoadOptions(
     if (server == null) {
       throw new IllegalArgumentException("--server is required");
     }
-    return new LoadOptions(server, probes, interval, duration, ws, size, seed);
+    return new LoadOptions(server, probes, interval, duration, ws, types, size, seed);
   }
 
   private static URI uri(String v) {
@@ -109,6 +122,16 @@ record LoadOptions(
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a positive duration such as 15s: " + v);
+  }
+
+  private static Set<EventType> types(String v) {
+    Set<EventType> types = EnumSet.noneOf(EventType.class);
+    for (String name : v.split(",", -1)) {
+      types.add(
+          EventType.fromWireName(name.trim())
+              .orElseThrow(() -> new IllegalArgumentException("--ws-types: unknown type " + name)));
+    }
+    return types;
   }
 
   private static ReportSize size(String v) {

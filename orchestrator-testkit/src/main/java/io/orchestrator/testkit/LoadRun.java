@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -114,9 +115,18 @@ final class LoadRun {
   private List<FeedWatcher> connectWatchers() throws InterruptedException {
     URI ws =
         URI.create(options.server().toString().replaceFirst("^http", "ws")).resolve("/api/v1/ws");
+    String subscribe = null;
+    if (!options.wsTypes().isEmpty()) {
+      subscribe =
+          options.wsTypes().stream()
+              .map(t -> "\"" + t.wireName() + "\"")
+              .collect(
+                  Collectors.joining(
+                      ",", "{\"type\":\"subscribe\",\"payload\":{\"types\":[", "]}}"));
+    }
     List<FeedWatcher> watchers = new ArrayList<>();
     for (int i = 0; i < options.wsClients(); i++) {
-      FeedWatcher w = new FeedWatcher(ws, lag, frames);
+      FeedWatcher w = new FeedWatcher(ws, lag, frames, subscribe);
       if (w.open()) {
         watchers.add(w);
       }

@@ -36,6 +36,8 @@ class LoadGeneratorTest {
             "2s",
             "--ws-clients",
             "2",
+            "--ws-types",
+            "report_update",
             "--report-size",
             "small");
     assertThat(code).isZero();
@@ -64,6 +66,10 @@ class LoadGeneratorTest {
     assertThat(run("load", "--server", "ftp://x")).isEqualTo(2);
     assertThat(run("load", "--server", "http://x", "--report-size", "huge")).isEqualTo(2);
     assertThat(run("load", "--server", "http://x", "--bogus", "1")).isEqualTo(2);
+    err.reset();
+    assertThat(run("load", "--server", "http://x", "--ws-types", "report_update,gossip"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--ws-types: unknown type gossip");
   }
 
   @Test

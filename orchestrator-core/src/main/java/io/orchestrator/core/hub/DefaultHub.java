@@ -132,7 +132,9 @@ public final class DefaultHub implements Hub {
     subscriptions.remove(s);
     if (reason == Subscriber.CloseReason.OVERFLOW) {
       long n = overflowClosed.incrementAndGet();
-      LOG.warn("Closed a subscriber that fell {} events behind ({} so far)", queueCapacity, n);
+      if (Long.bitCount(n) == 1) { // 1, 2, 4, 8…: counted, not one line per subscriber
+        LOG.warn("Closed a subscriber that fell {} events behind ({} so far)", queueCapacity, n);
+      }
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.orchestrator.core.hub;
 
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,9 @@ final class DefaultSubscription implements Subscription {
 
   private final DefaultHub hub;
   private final Subscriber subscriber;
-  private final ArrayBlockingQueue<Event> queue;
+  // Linked, not array-backed: a bound of thousands must not cost its full array per idle
+  // subscriber.
+  private final BlockingQueue<Event> queue;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicBoolean open = new AtomicBoolean(true);
   private volatile EventFilter filter;
@@ -25,7 +28,7 @@ final class DefaultSubscription implements Subscription {
     this.hub = hub;
     this.filter = Objects.requireNonNull(filter, "filter");
     this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.queue = new LinkedBlockingQueue<>(capacity);
   }
 
   void offer(Event event) {

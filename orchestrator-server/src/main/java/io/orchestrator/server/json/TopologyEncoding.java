@@ -1,49 +1,49 @@
 package io.orchestrator.server.json;
 
 import io.orchestrator.core.topology.Topology;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The topology serialised once per version and shared by every transport: the REST response body
- * and the WebSocket {@code topology_update} frame both wrap the same JSON, so a version is encoded
- * once however many clients read or receive it (at 1,000 agents that is ~40 MB of JSON).
+ * The topology serialised once per version, as UTF-8, and shared by every transport: the REST
+ * response body and the WebSocket {@code topology_update} frame both wrap the same JSON, so a
+ * version is encoded once however many clients read or receive it (at 1,000 agents that is ~40 MB
+ * of JSON, at 10,000 small agents ~30 MB). Keeping bytes rather than a string also spares each
+ * WebSocket client its own UTF-8 encoding and copy of the frame.
  *
  * <p>Thread-safe. Snapshots of one version are one immutable instance, so the version identifies
  * the content.
  */
 public final class TopologyEncoding {
-  private volatile Entry entry;
+  private static final byte[] FRAME_HEAD =
+      "{\"type\":\"topology_update\",\"payload\":".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] FRAME_TAIL = {'}'};
 
-  /** The bare topology ({@code {nodes, edges, timestamp, version}}). */
-  public String json(Topology t) {
-    return entry(t).json;
-  }
+  private volatile Entry entry;
 
   /** The body of {@code GET /api/v1/query/topology}. */
   public byte[] responseBody(Topology t) {
     Entry e = entry(t);
     byte[] body = e.body;
     if (body == null) {
-      body =
-          ("{\"topology\":"
-                  + e.json
-                  + ",\"timestamp\":\""
-                  + t.timestamp()
-                  + "\",\"version\":"
-                  + t.version()
-                  + "}")
+      byte[] tail =
+          (",\"timestamp\":\"" + t.timestamp() + "\",\"version\":" + t.version() + "}")
               .getBytes(StandardCharsets.UTF_8);
+      body = concat("{\"topology\":".getBytes(StandardCharsets.UTF_8), e.json, tail);
       e.body = body;
     }
     return body;
   }
 
-  /** The WebSocket frame {@code {"type":"topology_update","payload":<topology>}}. */
-  public String frame(Topology t) {
+  /**
+   * The WebSocket frame {@code {"type":"topology_update","payload":<topology>}} as UTF-8; a
+   * read-only view of bytes shared by every client, which each sender must {@code slice()}.
+   */
+  public ByteBuffer frame(Topology t) {
     Entry e = entry(t);
-    String frame = e.frame;
+    ByteBuffer frame = e.frame;
     if (frame == null) {
-      frame = "{\"type\":\"topology_update\",\"payload\":" + e.json + "}";
+      frame = ByteBuffer.wrap(concat(FRAME_HEAD, e.json, FRAME_TAIL)).asReadOnlyBuffer();
       e.frame = frame;
     }
     return frame;
@@ -57,24 +57,32 @@ public final class TopologyEncoding {
     synchronized (this) {
       e = entry;
       if (e == null || e.version != t.version()) {
-        e = new Entry(t.version(), WireJson.writeString(t));
+        e = new Entry(t.version(), WireJson.write(t));
         entry = e;
       }
       return e;
     }
   }
 
+  private static byte[] concat(byte[] head, byte[] middle, byte[] tail) {
+    byte[] out = new byte[head.length + middle.length + tail.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(middle, 0, out, head.length, middle.length);
+    System.arraycopy(tail, 0, out, head.length + middle.length, tail.length);
+    return out;
+  }
+
   /**
    * One version's encodings; the wrapped forms are derived on first use (a race only repeats a
-   * string concatenation, never the serialisation).
+   * copy, never the serialisation).
    */
   private static final class Entry {
     final long version;
-    final String json;
+    final byte[] json;
     volatile byte[] body;
-    volatile String frame;
+    volatile ByteBuffer frame;
 
-    Entry(long version, String json) {
+    Entry(long version, byte[] json) {
       this.version = version;
       this.json = json;
     }

@@ -5,11 +5,15 @@ import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON frames of the feed: {@code {"type": ..., "payload": ...}}. */
+/**
+ * The JSON frames of the feed, {@code {"type": ..., "payload": ...}}, as read-only UTF-8 buffers
+ * that clients share (each sender slices its own view).
+ */
 final class Frames {
   private final TopologyEncoding topology;
 
@@ -18,12 +22,12 @@ final class Frames {
   }
 
   /** The current topology as a frame, shared with REST and every client at this version. */
-  String topology(Topology t) {
+  ByteBuffer topology(Topology t) {
     return topology.frame(t);
   }
 
   /** An event as a frame; used through {@link Event#encoded} so it is built once. */
-  String event(Event e) {
+  ByteBuffer event(Event e) {
     Object payload = e.payload();
     if (payload instanceof Topology t) {
       return topology.frame(t);
@@ -39,18 +43,18 @@ final class Frames {
     return frame(e.type().wireName(), payload);
   }
 
-  static String pong(Instant now) {
+  static ByteBuffer pong(Instant now) {
     return frame("pong", Map.of("timestamp", now.toString()));
   }
 
-  static String error(String message) {
+  static ByteBuffer error(String message) {
     return frame("error", Map.of("message", message));
   }
 
-  private static String frame(String type, Object payload) {
+  private static ByteBuffer frame(String type, Object payload) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("type", type);
     f.put("payload", payload);
-    return WireJson.writeString(f);
+    return ByteBuffer.wrap(WireJson.write(f)).asReadOnlyBuffer();
   }
 }

@@ -1,45 +1,72 @@
 package io.orchestrator.server.ws;
 
 import io.orchestrator.core.hub.Event;
+import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
+import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.websocket.api.Callback;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One connected client with flow control: one frame in flight at a time, the rest in a backlog
- * bounded by message count and characters. A backlog over either bound means the client has stopped
+ * bounded by message count and bytes. A backlog over either bound means the client has stopped
  * reading (or reads far slower than events arrive); it is closed with 1008, so it never slows
- * ingestion or other clients. Frames are shared strings (each event is encoded once), so a backlog
- * costs references, not copies. Thread-safe.
+ * ingestion or other clients. Frames are shared UTF-8 buffers (each event is encoded once), so a
+ * backlog costs references, not copies.
+ *
+ * <p>Topology frames are the exception: each is the whole topology, so a newer one makes an unsent
+ * older one worthless. At most one waits, replaced by each newer version and sent before the
+ * backlog. A client that reads more slowly than topologies are pushed (a 30 MB topology a second at
+ * 10,000 agents) therefore gets the latest state at its own pace instead of being dropped; one that
+ * stops reading altogether still fills its backlog or hits the idle timeout. Thread-safe.
  */
 final class WsClient implements Subscriber {
   static final int POLICY_VIOLATION = 1008;
   static final int GOING_AWAY = 1001;
-  static final long MAX_BACKLOG_CHARS = 64L << 20;
+  static final long MAX_BACKLOG_BYTES = 64L << 20;
 
   private final Session session;
+  private final CoreSession core;
   private final Frames frames;
-  private final int maxBacklog;
-  private final Runnable onOverflow;
-  private final Queue<String> backlog = new ConcurrentLinkedQueue<>();
+  private final Settings settings;
+  private final Queue<ByteBuffer> backlog = new ConcurrentLinkedQueue<>();
   private final AtomicInteger backlogSize = new AtomicInteger();
-  private final AtomicLong backlogChars = new AtomicLong();
+  private final AtomicLong backlogBytes = new AtomicLong();
+  private final AtomicReference<ByteBuffer> pendingTopology = new AtomicReference<>();
+  private final AtomicReference<Event> topologyToEncode = new AtomicReference<>();
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Thread pumping;
   private volatile Subscription subscription;
 
-  WsClient(Session session, Frames frames, int maxBacklog, Runnable onOverflow) {
+  /**
+   * What clients of one feed share.
+   *
+   * @param maxBacklog frames a client may have unsent before it is closed
+   * @param onOverflow counts a client closed for not reading
+   * @param encoder where topology frames are encoded, off the hub's delivery threads
+   */
+  record Settings(int maxBacklog, Runnable onOverflow, Executor encoder) {}
+
+  WsClient(Session session, Frames frames, Settings settings) {
     this.session = session;
+    // The API session only sends strings, which Jetty would encode to UTF-8 once per client; the
+    // core session sends the shared, already-encoded bytes as the same text frame.
+    this.core = ((WebSocketSession) session).getCoreSession();
     this.frames = frames;
-    this.maxBacklog = maxBacklog;
-    this.onOverflow = onOverflow;
+    this.settings = settings;
   }
 
   void subscription(Subscription s) {
@@ -50,41 +77,61 @@ final class WsClient implements Subscriber {
     return subscription;
   }
 
-  /** Queues {@code text}; closes the client instead when its backlog is full. */
-  void send(String text) {
+  /** Queues {@code frame}; closes the client instead when its backlog is full. */
+  void send(ByteBuffer frame) {
     if (closing.get()) {
       return;
     }
-    if (backlogSize.incrementAndGet() > maxBacklog
-        || backlogChars.addAndGet(text.length()) > MAX_BACKLOG_CHARS) {
-      onOverflow.run();
+    if (backlogSize.incrementAndGet() > settings.maxBacklog()
+        || backlogBytes.addAndGet(frame.remaining()) > MAX_BACKLOG_BYTES) {
+      settings.onOverflow().run();
       close(POLICY_VIOLATION, "send buffer overflow: client is not reading");
       return;
     }
-    backlog.add(text);
+    backlog.add(frame);
     pump();
   }
 
-  /** Sends backlog frames one at a time; a callback that completes inline continues the loop. */
+  /** Makes {@code frame} the next topology to send, superseding any older one still unsent. */
+  void sendTopology(ByteBuffer frame) {
+    if (!closing.get()) {
+      pendingTopology.set(frame);
+      pump();
+    }
+  }
+
+  /** Sends frames one at a time; a callback that completes inline continues the loop. */
   private void pump() {
     while (!closing.get() && inFlight.compareAndSet(false, true)) {
-      String next = backlog.poll();
+      ByteBuffer next = next();
       if (next == null) {
         inFlight.set(false);
-        if (backlog.isEmpty()) {
+        if (backlog.isEmpty() && pendingTopology.get() == null) {
           return;
         }
         continue;
       }
-      backlogSize.decrementAndGet();
-      backlogChars.addAndGet(-next.length());
       pumping = Thread.currentThread();
-      session.sendText(next, Callback.from(this::sent, this::failed));
+      core.sendFrame(
+          new Frame(OpCode.TEXT, next.slice()), Callback.from(this::sent, this::failed), false);
       pumping = null;
       if (inFlight.get()) {
         return; // completes later; the callback pumps on
       }
     }
+  }
+
+  private ByteBuffer next() {
+    ByteBuffer topology = pendingTopology.getAndSet(null);
+    if (topology != null) {
+      return topology;
+    }
+    ByteBuffer next = backlog.poll();
+    if (next != null) {
+      backlogSize.decrementAndGet();
+      backlogBytes.addAndGet(-next.remaining());
+    }
+    return next;
   }
 
   private void sent() {
@@ -101,13 +148,28 @@ final class WsClient implements Subscriber {
 
   @Override
   public void onEvent(Event event) {
-    send(event.encoded(frames::event));
+    if (event.type() == EventType.TOPOLOGY_UPDATE) {
+      // Encoding a large topology takes long enough (~0.3 s at 10,000 agents) to back up every
+      // client's hub queue if done here; the encoder does it once and later clients reuse it.
+      if (topologyToEncode.getAndSet(event) == null) {
+        settings.encoder().execute(this::encodeTopology);
+      }
+    } else {
+      send(event.encoded(frames::event));
+    }
+  }
+
+  private void encodeTopology() {
+    Event latest = topologyToEncode.getAndSet(null);
+    if (latest != null) {
+      sendTopology(latest.encoded(frames::event));
+    }
   }
 
   @Override
   public void onClose(CloseReason reason) {
     if (reason == CloseReason.OVERFLOW) {
-      onOverflow.run();
+      settings.onOverflow().run();
       close(POLICY_VIOLATION, "event queue overflow: client is not keeping up");
     } else if (reason == CloseReason.HUB_CLOSED) {
       close(GOING_AWAY, "server shutting down");
@@ -122,7 +184,8 @@ final class WsClient implements Subscriber {
         s.close();
       }
       backlog.clear();
-      session.close(code, reason, Callback.NOOP);
+      pendingTopology.set(null);
+      session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
     }
   }
 }

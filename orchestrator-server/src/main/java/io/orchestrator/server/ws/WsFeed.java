@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -39,10 +41,19 @@ public final class WsFeed {
   private final Orchestrator orchestrator;
   private final Clock clock;
   private final Duration idleTimeout;
-  private final int sendBuffer;
+  private final WsClient.Settings settings;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
   private final AtomicLong overflowClosed = new AtomicLong();
   private final Frames frames;
+  // One thread: a topology version is encoded once (the Event memo) and clients queue at most one
+  // task each (WsClient coalesces), so the queue is bounded by the number of clients.
+  private final ExecutorService encoder =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "orchestrator-ws-encoder");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * Creates the feed.
@@ -58,7 +69,7 @@ public final class WsFeed {
     this.frames = new Frames(topology);
     this.clock = clock;
     this.idleTimeout = config.wsIdleTimeout();
-    this.sendBuffer = config.wsSendBuffer();
+    this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
   }
 
   /** Adds the endpoint to {@code config}. */
@@ -77,25 +88,26 @@ public final class WsFeed {
     return overflowClosed.get();
   }
 
-  /** Closes every client with 1001 (going away); used on shutdown. */
+  /** Closes every client with 1001 (going away) and stops encoding; used on shutdown. */
   public void closeAll() {
     clients.values().forEach(c -> c.close(WsClient.GOING_AWAY, "server shutting down"));
+    encoder.shutdownNow();
   }
 
   private void configure(WsConfig ws) {
     ws.onConnect(
         ctx -> {
-          WsClient client = new WsClient(ctx.session, frames, sendBuffer, this::overflowed);
+          WsClient client = new WsClient(ctx.session, frames, settings);
           clients.put(ctx.sessionId(), client);
           long pingMs = Math.max(1, idleTimeout.toMillis() / 2);
           ctx.enableAutomaticPings(pingMs, TimeUnit.MILLISECONDS);
           Topology first = orchestrator.topology();
-          client.send(frames.topology(first));
+          client.sendTopology(frames.topology(first));
           client.subscription(orchestrator.hub().subscribe(DEFAULT_FILTER, client));
           // A change published between the snapshot and the subscription would be missed.
           Topology latest = orchestrator.topology();
           if (latest.version() != first.version()) {
-            client.send(frames.topology(latest));
+            client.sendTopology(frames.topology(latest));
           }
         });
     ws.onMessage(ctx -> onMessage(ctx, ctx.message()));

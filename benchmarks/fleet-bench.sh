@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Many probes (BENCHMARKS.md, server figure 5): the server (default heap) under the testkit's load
+# generator — N simulated probes on their own schedule plus WebSocket clients — for a fixed time.
+# Every 30 s it prints the server's RSS, heap-independent CPU and ingest counters, then the load
+# generator's summary (accepted/failed, POST latency percentiles, report_update lag).
+# Usage: benchmarks/fleet-bench.sh [probes=10000] [duration=10m] [ws-clients=100] [interval=15s]
+#        [ws-types=server default, e.g. report_update]
+# Needs: orchestrator-server/target/orchestrator-server.jar, orchestrator-testkit/target/
+# orchestrator-testkit.jar, curl, python3.
+set -u
+cd "$(dirname "$0")/.."
+probes=${1:-10000}; duration=${2:-10m}; clients=${3:-100}; interval=${4:-15s}
+types=()
+if [ -n "${5:-}" ]; then types=(--ws-types "$5"); fi
+port=18094
+work=$(mktemp -d)
+java -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port $port >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; cp "$work/server.log" /tmp/fleet-server.log; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -fs http://127.0.0.1:$port/health >/dev/null && break; sleep 0.1; done
+# 100 clients each assembling 30 MB topology frames need far more than the default heap.
+java -Xmx12g -jar orchestrator-testkit/target/orchestrator-testkit.jar load --server http://127.0.0.1:$port \
+  --probes "$probes" --interval "$interval" --duration "$duration" --ws-clients "$clients" \
+  --report-size small "${types[@]}" >"$work/load.txt" 2>&1 &
+load=$!
+while kill -0 $load 2>/dev/null; do
+  sleep 30
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
+  cpu=$(awk '{print ($14+$15)/100}' /proc/$pid/stat)
+  curl -s 127.0.0.1:$port/api/v1/query/stats | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("rss '"$rss"' MiB, cpu '"$cpu"' s, agents %d, reports %d, rejected %d, ws clients %d, dropped %d, nodes %d" % (
+    d["agents"], d["ingest"]["reports_total"], d["ingest"]["reports_rejected"],
+    d["websocket_clients"], d["websocket_clients_dropped"], d["topology"]["total_nodes"]))'
+done
+grep -v '^t=' "$work/load.txt"

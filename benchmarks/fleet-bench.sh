@@ -14,7 +14,9 @@ types=()
 if [ -n "${5:-}" ]; then types=(--ws-types "$5"); fi
 port=18094
 work=$(mktemp -d)
-java -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port $port >"$work/server.log" 2>&1 &
+# SERVER_JVM_FLAGS adds JVM flags for the server, e.g. SERVER_JVM_FLAGS="-Xlog:gc".
+read -r -a server_jvm <<< "${SERVER_JVM_FLAGS:-}"
+java "${server_jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port $port >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; cp "$work/server.log" /tmp/fleet-server.log; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs http://127.0.0.1:$port/health >/dev/null && break; sleep 0.1; done

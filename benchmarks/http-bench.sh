@@ -15,7 +15,8 @@ conns=${1:-64}
 secs=${2:-20}
 rounds=${3:-2}
 warmup=${4:-60}
-jvm=(-Xms512m -Xmx512m)
+# JVM_FLAGS overrides the flags both servers get, e.g. JVM_FLAGS="-Xms512m -Xmx512m -XX:+UseParallelGC".
+read -r -a jvm <<< "${JVM_FLAGS:--Xms512m -Xmx512m}"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 

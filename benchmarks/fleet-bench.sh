@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Many probes (BENCHMARKS.md, server figure 5): the server (default heap) under the testkit's load
-# generator — N simulated probes on their own schedule plus WebSocket clients — for a fixed time.
-# Every 30 s it prints the server's RSS, heap-independent CPU and ingest counters, then the load
-# generator's summary (accepted/failed, POST latency percentiles, report_update lag).
+# Many probes (BENCHMARKS.md, server figure 5): the server under the testkit's load generator —
+# N simulated probes on their own schedule plus WebSocket clients — for a fixed time. Every 30 s
+# it prints the server's RSS, CPU time and ingest counters, then the load generator's summary
+# (accepted/failed, POST latency percentiles, report_update lag).
 # Usage: benchmarks/fleet-bench.sh [probes=10000] [duration=10m] [ws-clients=100] [interval=15s]
 #        [ws-types=server default, e.g. report_update]
 # Needs: orchestrator-server/target/orchestrator-server.jar, orchestrator-testkit/target/
@@ -14,10 +14,14 @@ types=()
 if [ -n "${5:-}" ]; then types=(--ws-types "$5"); fi
 port=18094
 work=$(mktemp -d)
-# SERVER_JVM_FLAGS adds JVM flags for the server, e.g. SERVER_JVM_FLAGS="-Xlog:gc".
+# SERVER_JVM_FLAGS adds JVM flags for the server (e.g. "-Xmx2g -Xlog:gc"), SERVER_FLAGS server
+# flags (e.g. "-max-data-age 2m", so that retention, and memory, reach steady state in the run).
 read -r -a server_jvm <<< "${SERVER_JVM_FLAGS:-}"
-java "${server_jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port $port >"$work/server.log" 2>&1 &
+read -r -a server_flags <<< "${SERVER_FLAGS:-}"
+java "${server_jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 \
+  -port $port "${server_flags[@]}" >"$work/server.log" 2>&1 &
 pid=$!
+# The server's log is kept in /tmp/fleet-server.log for a look at what it warned about.
 trap 'kill $pid 2>/dev/null || true; cp "$work/server.log" /tmp/fleet-server.log; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs http://127.0.0.1:$port/health >/dev/null && break; sleep 0.1; done
 # 100 clients each assembling 30 MB topology frames need far more than the default heap.

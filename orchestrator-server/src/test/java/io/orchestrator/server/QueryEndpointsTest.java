@@ -3,8 +3,11 @@ package io.orchestrator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,28 @@ class QueryEndpointsTest {
                 .build());
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void topologyIsGzippedOnceForClientsThatAskAndPlainForOthers() throws Exception {
+    HttpResponse<String> plain = api.get("/api/v1/query/topology");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(plain.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(plain.body().getBytes(StandardCharsets.UTF_8).length));
+    HttpRequest gzip =
+        HttpRequest.newBuilder(api.uri("/api/v1/query/topology"))
+            .header("Accept-Encoding", "gzip, deflate, br")
+            .build();
+    HttpResponse<byte[]> first = api.http.send(gzip, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> second = api.http.send(gzip, HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(first.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(first.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(first.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(first.body().length));
+    assertThat(second.body()).isEqualTo(first.body());
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(first.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+    }
   }
 
   @Test

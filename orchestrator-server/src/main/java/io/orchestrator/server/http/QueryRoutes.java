@@ -47,7 +47,9 @@ final class QueryRoutes {
 
   /**
    * The topology from the shared per-version encoding; {@code ETag} is the version, so a client
-   * holding the current one gets a 304 without a body.
+   * holding the current one gets a 304 without a body. A client that accepts gzip gets the
+   * version's cached gzip bytes; Javalin's own compression, which would deflate the body again on
+   * every request, is off for this route.
    */
   private void topology(Context ctx) {
     Topology t = orchestrator.topology();
@@ -58,7 +60,15 @@ final class QueryRoutes {
       ctx.status(304);
       return;
     }
-    ctx.status(200).contentType("application/json").result(encoding.responseBody(t));
+    boolean gzip = AcceptEncoding.allowsGzip(ctx.header("Accept-Encoding"));
+    byte[] body = gzip ? encoding.gzippedBody(t) : encoding.responseBody(t);
+    ctx.disableCompression();
+    ctx.header("Vary", "Accept-Encoding");
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+    }
+    ctx.header("Content-Length", Integer.toString(body.length));
+    ctx.status(200).contentType("application/json").result(body);
   }
 
   private void timeseries(Context ctx) {

@@ -9,10 +9,12 @@ import io.orchestrator.core.topology.EdgeType;
 import io.orchestrator.core.topology.Node;
 import io.orchestrator.core.topology.NodeType;
 import io.orchestrator.core.topology.Topology;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class TopologyEncodingTest {
@@ -46,6 +48,17 @@ class TopologyEncodingTest {
     assertThat(body.get("timestamp").asText()).isEqualTo("2026-01-01T00:00:00Z");
     assertThat(bare.at("/nodes/a-1/parent_id").asText()).isEqualTo("a");
     assertThat(bare.at("/edges/a->a-1/type").asText()).isEqualTo("parent-child");
+  }
+
+  @Test
+  void theGzippedBodyIsCompressedOncePerVersion() throws Exception {
+    TopologyEncoding encoding = new TopologyEncoding();
+    byte[] gzipped = encoding.gzippedBody(topology(3));
+    assertThat(encoding.gzippedBody(topology(3))).isSameAs(gzipped);
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+      assertThat(in.readAllBytes()).isEqualTo(encoding.responseBody(topology(3)));
+    }
+    assertThat(encoding.gzippedBody(topology(4))).isNotSameAs(gzipped);
   }
 
   @Test

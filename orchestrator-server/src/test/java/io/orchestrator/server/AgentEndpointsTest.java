@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.testing.MutableClock;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,28 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AgentEndpointsTest {
   /** A clock the test moves; the engine reads last_seen and staleness from it. */
-  static final class MovableClock extends Clock {
-    final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final MovableClock clock = new MovableClock();
+
+  private static final MutableClock clock = MutableClock.atBucketStart();
   private static Orchestrator orchestrator;
   private static TestServer api;
 
@@ -61,7 +39,7 @@ class AgentEndpointsTest {
 
   @BeforeEach
   void reset() {
-    clock.now.set(START);
+    clock.set(START);
     orchestrator.clear();
   }
 
@@ -105,7 +83,7 @@ class AgentEndpointsTest {
   @Test
   void heartbeatIs200ForKnownAndUnknownAgents() {
     api.post("/api/v1/agents/register", "{\"agent_id\":\"a1\",\"hostname\":\"h\"}");
-    clock.now.set(clock.instant().plusSeconds(30));
+    clock.advance(Duration.ofSeconds(30));
     HttpResponse<String> known = api.post("/api/v1/agents/heartbeat/a1", "{\"whatever\":1}");
     assertThat(known.statusCode()).isEqualTo(200);
     assertThat(TestServer.json(known).get("status").asText()).isEqualTo("ok");
@@ -131,7 +109,7 @@ class AgentEndpointsTest {
   void listIsSortedWithStatusAndOptionallyTheLastReport() {
     api.post("/api/v1/reports", TestServer.report("zulu"));
     api.post("/api/v1/agents/register", "{\"agent_id\":\"alpha\",\"hostname\":\"h\"}");
-    clock.now.set(clock.instant().plus(Duration.ofMinutes(6)));
+    clock.advance(Duration.ofMinutes(6));
     api.post("/api/v1/agents/heartbeat/alpha", "");
     JsonNode list = TestServer.json(api.get("/api/v1/agents/list"));
     assertThat(list.get("count").asInt()).isEqualTo(2);

@@ -28,7 +28,10 @@ public final class TopologyEncoding {
 
   /** The body of {@code GET /api/v1/query/topology}. */
   public byte[] responseBody(Topology t) {
-    Entry e = entry(t);
+    return body(entry(t), t);
+  }
+
+  private static byte[] body(Entry e, Topology t) {
     byte[] body = e.body;
     if (body == null) {
       byte[] tail =
@@ -49,7 +52,7 @@ public final class TopologyEncoding {
     Entry e = entry(t);
     byte[] gzipped = e.gzipped;
     if (gzipped == null) {
-      gzipped = gzip(responseBody(t));
+      gzipped = gzip(body(e, t));
       e.gzipped = gzipped;
     }
     return gzipped;

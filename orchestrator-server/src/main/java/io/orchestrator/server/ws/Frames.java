@@ -26,12 +26,12 @@ final class Frames {
     return topology.frame(t);
   }
 
-  /** An event as a frame; used through {@link Event#encoded} so it is built once. */
+  /**
+   * A non-topology event as a frame; used through {@link Event#encoded} so it is built once.
+   * Topology events go through {@link #topology}, which caches per version.
+   */
   ByteBuffer event(Event e) {
     Object payload = e.payload();
-    if (payload instanceof Topology t) {
-      return topology.frame(t);
-    }
     if (e.type() == EventType.REPORT_UPDATE) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("agent_id", e.agentId());

@@ -4,6 +4,7 @@ import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
+import io.orchestrator.core.topology.Topology;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,10 +45,12 @@ final class WsClient implements Subscriber {
   private final Queue<ByteBuffer> backlog = new ConcurrentLinkedQueue<>();
   private final AtomicInteger backlogSize = new AtomicInteger();
   private final AtomicLong backlogBytes = new AtomicLong();
-  private final AtomicReference<ByteBuffer> pendingTopology = new AtomicReference<>();
+  private final AtomicReference<PendingTopology> pendingTopology = new AtomicReference<>();
   private final AtomicReference<Event> topologyToEncode = new AtomicReference<>();
   private final AtomicBoolean inFlight = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile boolean started;
+  private volatile long sentTopologyVersion = -1;
   private volatile Thread pumping;
   private volatile Subscription subscription;
 
@@ -59,6 +62,13 @@ final class WsClient implements Subscriber {
    * @param encoder where topology frames are encoded, off the hub's delivery threads
    */
   record Settings(int maxBacklog, Runnable onOverflow, Executor encoder) {}
+
+  /** A topology frame waiting to be sent, with its version so an older one never wins. */
+  private record PendingTopology(long version, ByteBuffer frame) {
+    static PendingTopology newer(PendingTopology current, PendingTopology offered) {
+      return current == null || current.version < offered.version ? offered : current;
+    }
+  }
 
   WsClient(Session session, Frames frames, Settings settings) {
     this.session = session;
@@ -92,17 +102,27 @@ final class WsClient implements Subscriber {
     pump();
   }
 
-  /** Makes {@code frame} the next topology to send, superseding any older one still unsent. */
-  void sendTopology(ByteBuffer frame) {
+  /**
+   * Makes {@code t} the next topology to send, superseding any older one still unsent; a version no
+   * newer than one already queued or sent is dropped.
+   */
+  void sendTopology(Topology t) {
     if (!closing.get()) {
-      pendingTopology.set(frame);
+      pendingTopology.accumulateAndGet(
+          new PendingTopology(t.version(), frames.topology(t)), PendingTopology::newer);
       pump();
     }
   }
 
+  /** Lets frames flow; until then they are only queued (see {@code WsFeed}'s connect). */
+  void start() {
+    started = true;
+    pump();
+  }
+
   /** Sends frames one at a time; a callback that completes inline continues the loop. */
   private void pump() {
-    while (!closing.get() && inFlight.compareAndSet(false, true)) {
+    while (started && !closing.get() && inFlight.compareAndSet(false, true)) {
       ByteBuffer next = next();
       if (next == null) {
         inFlight.set(false);
@@ -122,9 +142,10 @@ final class WsClient implements Subscriber {
   }
 
   private ByteBuffer next() {
-    ByteBuffer topology = pendingTopology.getAndSet(null);
-    if (topology != null) {
-      return topology;
+    PendingTopology topology = pendingTopology.getAndSet(null);
+    if (topology != null && topology.version() > sentTopologyVersion) {
+      sentTopologyVersion = topology.version();
+      return topology.frame();
     }
     ByteBuffer next = backlog.poll();
     if (next != null) {
@@ -161,8 +182,8 @@ final class WsClient implements Subscriber {
 
   private void encodeTopology() {
     Event latest = topologyToEncode.getAndSet(null);
-    if (latest != null) {
-      sendTopology(latest.encoded(frames::event));
+    if (latest != null && latest.payload() instanceof Topology t) {
+      sendTopology(t);
     }
   }
 

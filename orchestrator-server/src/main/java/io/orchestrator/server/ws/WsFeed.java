@@ -7,7 +7,6 @@ import io.javalin.websocket.WsContext;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.hub.EventFilter;
 import io.orchestrator.core.hub.EventType;
-import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
@@ -114,14 +113,12 @@ public final class WsFeed {
           clients.put(ctx.sessionId(), client);
           long pingMs = Math.max(1, idleTimeout.toMillis() / 2);
           ctx.enableAutomaticPings(pingMs, TimeUnit.MILLISECONDS);
-          Topology first = orchestrator.topology();
-          client.sendTopology(frames.topology(first));
+          // Subscribed before the snapshot, started after it: the first frame is the topology,
+          // nothing published in between is lost, and an older topology event loses to the
+          // snapshot by version.
           client.subscription(orchestrator.hub().subscribe(DEFAULT_FILTER, client));
-          // A change published between the snapshot and the subscription would be missed.
-          Topology latest = orchestrator.topology();
-          if (latest.version() != first.version()) {
-            client.sendTopology(frames.topology(latest));
-          }
+          client.sendTopology(orchestrator.topology());
+          client.start();
         });
     ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
     ws.onClose(ctx -> disconnect(ctx));

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,24 @@ class ReportEndpointTest {
             .build();
     assertThat(api.send(chunked).statusCode()).isEqualTo(413);
     assertThat(api.get("/api/v1/query/agents/a/latest").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aBodyLeftUnreadClosesTheConnectionSoAPooledClientDoesNotReuseIt() {
+    String big = "{\"agent_id\":\"a\",\"hostname\":\"" + "x".repeat(100_000) + "\"}";
+    String malformed = "{\"agent_id\":\"a\",," + " ".repeat(100_000) + "}";
+    for (String body : List.of(big, malformed)) {
+      HttpRequest chunked =
+          HttpRequest.newBuilder(api.uri("/api/v1/reports"))
+              .POST(
+                  HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+              .build();
+      HttpResponse<String> refused = api.send(chunked);
+      assertThat(refused.statusCode()).isBetween(400, 413);
+      assertThat(refused.headers().firstValue("connection")).hasValue("close");
+      assertThat(api.get("/health").statusCode()).isEqualTo(200);
+    }
   }
 
   @Test

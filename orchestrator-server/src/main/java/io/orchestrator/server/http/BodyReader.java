@@ -1,8 +1,10 @@
 package io.orchestrator.server.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
+import jakarta.servlet.ServletInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +34,21 @@ final class BodyReader {
   }
 
   <T> T read(Context ctx, Class<T> type) {
+    ServletInputStream in;
     try {
-      return read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), type);
+      in = ctx.req().getInputStream();
     } catch (IOException e) {
       throw BadRequestException.badRequest("could not read request body: " + e.getMessage());
+    }
+    try {
+      return read(in, ctx.req().getContentLengthLong(), type);
+    } catch (BadRequestException e) {
+      if (!in.isFinished()) {
+        // The rest of the body is still on the wire and Jetty will drop the connection rather than
+        // drain it; without this header a pooling client reuses that connection and fails.
+        ctx.header(Header.CONNECTION, "close");
+      }
+      throw e;
     }
   }
 

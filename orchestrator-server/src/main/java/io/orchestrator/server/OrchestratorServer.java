@@ -50,7 +50,7 @@ public final class OrchestratorServer implements AutoCloseable {
         new HttpApi(
             orchestrator,
             config,
-            new HttpApi.Wiring(clock, topology, feed::clients, feed::overflowClosed));
+            new HttpApi.Wiring(clock, topology, feed::clients, feed::dropped));
     this.app =
         Javalin.create(
             c -> {
@@ -104,6 +104,7 @@ public final class OrchestratorServer implements AutoCloseable {
     try {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
+      server.feed.closeAll();
       if (owns) {
         o.close();
       }

@@ -1,12 +1,14 @@
 package io.orchestrator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,22 @@ class LauncherTest {
           .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
       assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("running");
     }
+  }
+
+  @Test
+  void failedStartLeavesNoFeedThreadBehind() throws Exception {
+    long before = feedThreads();
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      assertThat(launch("-host", "127.0.0.1", "-port", Integer.toString(taken.getLocalPort())))
+          .isEqualTo(1);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> feedThreads() <= before);
+  }
+
+  private static long feedThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("orchestrator-ws-"))
+        .count();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class RawWebSocket implements AutoCloseable {
   private static final int TEXT = 1;
   private static final int CONTINUATION = 0;
+  private static final int CLOSE = 8;
 
   private final Socket socket;
   private final DataInputStream in;
@@ -79,24 +80,54 @@ final class RawWebSocket implements AutoCloseable {
   String readText() throws IOException {
     ByteArrayOutputStream message = new ByteArrayOutputStream();
     while (true) {
-      int b0 = in.readUnsignedByte();
-      int b1 = in.readUnsignedByte();
-      long length = b1 & 0x7f;
-      if (length == 126) {
-        length = in.readUnsignedShort();
-      } else if (length == 127) {
-        length = in.readLong();
-      }
-      byte[] payload = new byte[Math.toIntExact(length)];
-      in.readFully(payload);
-      int opcode = b0 & 0x0f;
-      if (opcode == TEXT || opcode == CONTINUATION) {
-        message.write(payload);
-        if ((b0 & 0x80) != 0) {
+      Frame f = readFrame();
+      if (f.opcode == TEXT || f.opcode == CONTINUATION) {
+        message.write(f.payload);
+        if (f.fin) {
           return message.toString(StandardCharsets.UTF_8);
         }
       }
     }
+  }
+
+  /** Reads until the server's close frame, skipping everything else, and returns its code. */
+  int readCloseCode() throws IOException {
+    for (Frame f = readFrame(); ; f = readFrame()) {
+      if (f.opcode == CLOSE) {
+        return ((f.payload[0] & 0xff) << 8) | (f.payload[1] & 0xff);
+      }
+    }
+  }
+
+  private Frame readFrame() throws IOException {
+    int b0 = in.readUnsignedByte();
+    int b1 = in.readUnsignedByte();
+    long length = b1 & 0x7f;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      length = in.readLong();
+    }
+    byte[] payload = new byte[Math.toIntExact(length)];
+    in.readFully(payload);
+    return new Frame(b0 & 0x0f, (b0 & 0x80) != 0, payload);
+  }
+
+  private static final class Frame {
+    private final int opcode;
+    private final boolean fin;
+    private final byte[] payload;
+
+    Frame(int opcode, boolean fin, byte[] payload) {
+      this.opcode = opcode;
+      this.fin = fin;
+      this.payload = payload;
+    }
+  }
+
+  /** Whether the server has closed its end: the next read finds the end of the stream. */
+  boolean serverHasClosed() throws IOException {
+    return in.read() < 0;
   }
 
   boolean isClosed() {

@@ -10,16 +10,19 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A java-websocket client that queues every frame it receives. */
 final class WsTestClient extends WebSocketClient {
   final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   final AtomicInteger closeCode = new AtomicInteger(-1);
+  final AtomicInteger pings = new AtomicInteger();
 
   WsTestClient(URI uri) {
     super(uri);
@@ -65,6 +68,12 @@ final class WsTestClient extends WebSocketClient {
 
   @Override
   public void onError(Exception ex) {}
+
+  @Override
+  public void onWebsocketPing(WebSocket conn, Framedata f) {
+    pings.incrementAndGet();
+    super.onWebsocketPing(conn, f); // answers with a pong
+  }
 
   /** The next frame matching {@code want}, skipping others; fails after {@code timeout}. */
   JsonNode await(Predicate<JsonNode> want, Duration timeout) throws InterruptedException {

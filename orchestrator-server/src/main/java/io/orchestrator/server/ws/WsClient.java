@@ -19,6 +19,8 @@ import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 /**
  * One connected client with flow control: one frame in flight at a time, the rest in a backlog
@@ -42,6 +44,7 @@ final class WsClient implements Subscriber {
   private final CoreSession core;
   private final Frames frames;
   private final Settings settings;
+  private final Liveness liveness;
   private final Queue<ByteBuffer> backlog = new ConcurrentLinkedQueue<>();
   private final AtomicInteger backlogSize = new AtomicInteger();
   private final AtomicLong backlogBytes = new AtomicLong();
@@ -75,6 +78,8 @@ final class WsClient implements Subscriber {
     // The API session only sends strings, which Jetty would encode to UTF-8 once per client; the
     // core session sends the shared, already-encoded bytes as the same text frame.
     this.core = ((WebSocketSession) session).getCoreSession();
+    WebSocketConnection connection = ((WebSocketCoreSession) core).getConnection();
+    this.liveness = new Liveness(connection::getBytesIn, System.nanoTime());
     this.frames = frames;
     this.settings = settings;
   }
@@ -85,6 +90,11 @@ final class WsClient implements Subscriber {
 
   Subscription subscription() {
     return subscription;
+  }
+
+  /** When this client last sent anything; only the feed's sweep uses it. */
+  Liveness liveness() {
+    return liveness;
   }
 
   /** Queues {@code frame}; closes the client instead when its backlog is full. */
@@ -199,14 +209,35 @@ final class WsClient implements Subscriber {
 
   /** Closes the connection once, with {@code code} and {@code reason}. */
   void close(int code, String reason) {
-    if (closing.compareAndSet(false, true)) {
-      Subscription s = subscription;
-      if (s != null) {
-        s.close();
-      }
-      backlog.clear();
-      pendingTopology.set(null);
+    if (stopSending()) {
       session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
     }
+  }
+
+  /**
+   * Sends a close frame and drops the connection once it is written, without waiting for the peer's
+   * reply: for a peer that has gone silent, whose reply would never come.
+   */
+  void abort(int code, String reason) {
+    if (stopSending()) {
+      session.close(
+          code,
+          reason,
+          org.eclipse.jetty.websocket.api.Callback.from(
+              session::disconnect, failure -> session.disconnect()));
+    }
+  }
+
+  private boolean stopSending() {
+    if (!closing.compareAndSet(false, true)) {
+      return false;
+    }
+    Subscription s = subscription;
+    if (s != null) {
+      s.close();
+    }
+    backlog.clear();
+    pendingTopology.set(null);
+    return true;
   }
 }

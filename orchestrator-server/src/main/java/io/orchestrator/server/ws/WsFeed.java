@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -46,6 +48,7 @@ public final class WsFeed {
   private final WsClient.Settings settings;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
   private final AtomicLong overflowClosed = new AtomicLong();
+  private final AtomicLong silentClosed = new AtomicLong();
   private final Frames frames;
   // One thread: a topology version is encoded once (the Event memo) and clients queue at most one
   // task each (WsClient coalesces), so the queue is bounded by the number of clients.
@@ -53,6 +56,13 @@ public final class WsFeed {
       Executors.newSingleThreadExecutor(
           r -> {
             Thread t = new Thread(r, "orchestrator-ws-encoder");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "orchestrator-ws-sweeper");
             t.setDaemon(true);
             return t;
           });
@@ -72,6 +82,11 @@ public final class WsFeed {
     this.clock = clock;
     this.idleTimeout = config.wsIdleTimeout();
     this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
+    long sweepMs = Math.max(1, idleTimeout.toMillis() / 4);
+    // The task catches its own failures: an exception would silently cancel every later sweep.
+    Future<?> unused =
+        sweeper.scheduleWithFixedDelay(
+            this::closeSilentClients, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
   }
 
   /** Adds the endpoint to {@code config}. */
@@ -95,15 +110,38 @@ public final class WsFeed {
     return clients.size();
   }
 
-  /** Clients closed because they stopped reading, since start. */
-  public long overflowClosed() {
-    return overflowClosed.get();
+  /** Clients closed because they stopped reading or answering pings, since start. */
+  public long dropped() {
+    return overflowClosed.get() + silentClosed.get();
   }
 
   /** Closes every client with 1001 (going away) and stops encoding; used on shutdown. */
   public void closeAll() {
+    sweeper.shutdownNow();
     clients.values().forEach(c -> c.close(WsClient.GOING_AWAY, "server shutting down"));
     encoder.shutdownNow();
+  }
+
+  // Jetty's own idle timeout cannot catch a peer that vanished without a FIN (a laptop lid shut, a
+  // network gone): the pings it writes count as activity, so the connection would stay until TCP
+  // gives up retransmitting, ~15 minutes later. A client that answers pings is silent for at most
+  // the ping interval, half the idle timeout.
+  private void closeSilentClients() {
+    long now = System.nanoTime();
+    long limit = idleTimeout.toNanos();
+    for (WsClient c : clients.values()) {
+      try {
+        if (c.liveness().silentNanos(now) >= limit) {
+          long n = silentClosed.incrementAndGet();
+          if (Long.bitCount(n) == 1) {
+            LOG.warn("Closed a WebSocket client silent for {} ({} so far)", idleTimeout, n);
+          }
+          c.abort(WsClient.GOING_AWAY, "no pong within the idle timeout");
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Could not check or close a silent WebSocket client", e);
+      }
+    }
   }
 
   private void configure(WsConfig ws) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
@@ -53,19 +54,9 @@ public final class WsFeed {
   // One thread: a topology version is encoded once (the Event memo) and clients queue at most one
   // task each (WsClient coalesces), so the queue is bounded by the number of clients.
   private final ExecutorService encoder =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "orchestrator-ws-encoder");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(daemon("orchestrator-ws-encoder"));
   private final ScheduledExecutorService sweeper =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "orchestrator-ws-sweeper");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemon("orchestrator-ws-sweeper"));
 
   /**
    * Creates the feed.
@@ -87,6 +78,14 @@ public final class WsFeed {
     Future<?> unused =
         sweeper.scheduleWithFixedDelay(
             this::closeSilentClients, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Adds the endpoint to {@code config}. */

@@ -46,6 +46,7 @@ public final class WsFeed {
   private final Orchestrator orchestrator;
   private final Clock clock;
   private final Duration idleTimeout;
+  private final Duration sweepInterval;
   private final WsClient.Settings settings;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
   private final AtomicLong overflowClosed = new AtomicLong();
@@ -62,7 +63,7 @@ public final class WsFeed {
    * Creates the feed.
    *
    * @param orchestrator the engine whose hub feeds the clients
-   * @param config idle timeout (pings go out at half of it) and per-client send buffer
+   * @param config idle timeout (pings go out every third of it) and per-client send buffer
    * @param clock the server clock
    * @param topology the per-version topology encoding shared with REST
    */
@@ -73,7 +74,8 @@ public final class WsFeed {
     this.clock = clock;
     this.idleTimeout = config.wsIdleTimeout();
     this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
-    long sweepMs = Math.max(1, idleTimeout.toMillis() / 4);
+    this.sweepInterval = Duration.ofMillis(Math.max(1, idleTimeout.toMillis() / 4));
+    long sweepMs = sweepInterval.toMillis();
     // The task catches its own failures: an exception would silently cancel every later sweep.
     Future<?> unused =
         sweeper.scheduleWithFixedDelay(
@@ -124,10 +126,11 @@ public final class WsFeed {
   // Jetty's own idle timeout cannot catch a peer that vanished without a FIN (a laptop lid shut, a
   // network gone): the pings it writes count as activity, so the connection would stay until TCP
   // gives up retransmitting, ~15 minutes later. A client that answers pings is silent for at most
-  // the ping interval, half the idle timeout.
+  // the ping interval (a third of the idle timeout); one silent for three quarters of it is gone,
+  // and the sweep every quarter catches it before the idle timeout has passed.
   private void closeSilentClients() {
     long now = System.nanoTime();
-    long limit = idleTimeout.toNanos();
+    long limit = idleTimeout.minus(sweepInterval).toNanos();
     for (WsClient c : clients.values()) {
       try {
         if (c.liveness().silentNanos(now) >= limit) {
@@ -148,7 +151,7 @@ public final class WsFeed {
         ctx -> {
           WsClient client = new WsClient(ctx.session, frames, settings);
           clients.put(ctx.sessionId(), client);
-          long pingMs = Math.max(1, idleTimeout.toMillis() / 2);
+          long pingMs = Math.max(1, idleTimeout.toMillis() / 3);
           ctx.enableAutomaticPings(pingMs, TimeUnit.MILLISECONDS);
           // Subscribed before the snapshot, started after it: the first frame is the topology,
           // nothing published in between is lost, and an older topology event loses to the

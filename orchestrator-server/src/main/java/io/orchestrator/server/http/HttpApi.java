@@ -59,6 +59,7 @@ public final class HttpApi {
   /** Adds the routes, CORS and error handling to {@code javalin}. */
   public void install(JavalinConfig javalin) {
     javalin.http.maxRequestSize = config.maxBodySize();
+    javalin.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
     BodyReader body = new BodyReader(config.maxBodySize());
     Cors cors = new Cors(config.corsOrigins());
     RoutesConfig routes = javalin.routes;

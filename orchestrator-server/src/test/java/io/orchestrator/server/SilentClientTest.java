@@ -37,6 +37,23 @@ class SilentClientTest {
   }
 
   @Test
+  void vanishedClientWithUnsentDataIsClosedAndCountedOnce() throws Exception {
+    // A topology of several MB: the raw client's 4 KiB receive buffer and the server's send buffer
+    // fill, so even the close frame cannot be written and the connection ends by Jetty's timeout.
+    for (int i = 0; i < 6; i++) {
+      api.post("/api/v1/reports", BigReports.report("big-" + i, 150, i));
+    }
+    try (RawWebSocket vanished = RawWebSocket.connect(api.server.port())) {
+      await().atMost(WAIT).until(() -> api.server.websocketClients() == 0);
+
+      long dropped =
+          TestServer.json(api.get("/api/v1/query/stats")).get("websocket_clients_dropped").asLong();
+      assertThat(dropped).isEqualTo(1);
+      assertThat(vanished.isClosed()).isFalse(); // the server let go, not the test
+    }
+  }
+
+  @Test
   void quietClientThatAnswersPingsStaysConnected() throws Exception {
     WsTestClient quiet = WsTestClient.connect(api.server.wsUri());
     try {

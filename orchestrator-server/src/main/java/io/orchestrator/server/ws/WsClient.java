@@ -217,15 +217,19 @@ final class WsClient implements Subscriber {
   /**
    * Sends a close frame and drops the connection once it is written, without waiting for the peer's
    * reply: for a peer that has gone silent, whose reply would never come.
+   *
+   * @return false when the client was already closing
    */
-  void abort(int code, String reason) {
-    if (stopSending()) {
-      session.close(
-          code,
-          reason,
-          org.eclipse.jetty.websocket.api.Callback.from(
-              session::disconnect, failure -> session.disconnect()));
+  boolean abort(int code, String reason) {
+    if (!stopSending()) {
+      return false;
     }
+    session.close(
+        code,
+        reason,
+        org.eclipse.jetty.websocket.api.Callback.from(
+            session::disconnect, failure -> session.disconnect()));
+    return true;
   }
 
   private boolean stopSending() {

@@ -133,12 +133,13 @@ public final class WsFeed {
     long limit = idleTimeout.minus(sweepInterval).toNanos();
     for (WsClient c : clients.values()) {
       try {
-        if (c.liveness().silentNanos(now) >= limit) {
+        // A closing client stays listed until Jetty reports the close: count it once.
+        if (c.liveness().silentNanos(now) >= limit
+            && c.abort(WsClient.GOING_AWAY, "no pong within the idle timeout")) {
           long n = silentClosed.incrementAndGet();
           if (Long.bitCount(n) == 1) {
-            LOG.warn("Closed a WebSocket client silent for {} ({} so far)", idleTimeout, n);
+            LOG.warn("Closed a WebSocket client that answered no ping ({} so far)", n);
           }
-          c.abort(WsClient.GOING_AWAY, "no pong within the idle timeout");
         }
       } catch (RuntimeException e) {
         LOG.warn("Could not check or close a silent WebSocket client", e);

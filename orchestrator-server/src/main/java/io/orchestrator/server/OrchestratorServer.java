@@ -180,11 +180,19 @@ public final class OrchestratorServer implements AutoCloseable {
     }
     closed = true;
     LOG.info("Shutting down: draining requests for up to {}", config.shutdownGrace());
-    app.stop();
-    feed.closeAll();
-    if (ownsOrchestrator) {
-      orchestrator.close();
+    // WebSocket clients are not requests to drain. Told first, their connections close at once;
+    // left open, Jetty's stop would wait out the grace for any whose pings keep it from idling.
+    feed.closeClients();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("Requests still running after {} were cut off", config.shutdownGrace());
+    } finally {
+      feed.closeAll();
+      if (ownsOrchestrator) {
+        orchestrator.close();
+      }
+      LOG.info("Stopped");
     }
-    LOG.info("Stopped");
   }
 }

@@ -68,4 +68,24 @@ class GracefulShutdownTest {
       assertThat(orchestrator.latestReport("in-flight")).isPresent();
     }
   }
+
+  @Test
+  void webSocketClientsAreToldFirstSoTheirPingsDoNotHoldTheStop() throws Exception {
+    // Pings every 300 ms keep the connection from ever being idle for the 1 s after which Jetty's
+    // stop closes connections itself; left to Jetty, the stop would wait out the whole grace.
+    TestServer api =
+        TestServer.start(
+            b -> b.wsIdleTimeout(Duration.ofMillis(900)).shutdownGrace(Duration.ofSeconds(30)));
+    WsTestClient client = WsTestClient.connect(api.server.wsUri());
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.pings.get() >= 2);
+
+      api.close();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.closeCode.get() == 1001);
+      assertThat(client.closeReason.get()).isEqualTo("server shutting down");
+    } finally {
+      client.close();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
@@ -23,6 +24,7 @@ final class WsTestClient extends WebSocketClient {
   final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   final AtomicInteger closeCode = new AtomicInteger(-1);
   final AtomicInteger pings = new AtomicInteger();
+  final AtomicReference<String> closeReason = new AtomicReference<>();
 
   WsTestClient(URI uri) {
     super(uri);
@@ -63,7 +65,9 @@ final class WsTestClient extends WebSocketClient {
 
   @Override
   public void onClose(int code, String reason, boolean remote) {
-    closeCode.compareAndSet(-1, code);
+    if (closeCode.compareAndSet(-1, code)) {
+      closeReason.set(reason);
+    }
   }
 
   @Override

@@ -116,10 +116,15 @@ public final class WsFeed {
     return overflowClosed.get() + silentClosed.get();
   }
 
-  /** Closes every client with 1001 (going away) and stops encoding; used on shutdown. */
+  /** Closes every connected client with 1001 (going away); the first step of shutdown. */
+  public void closeClients() {
+    clients.values().forEach(c -> c.close(WsClient.GOING_AWAY, "server shutting down"));
+  }
+
+  /** Closes any client still connected and stops the feed's threads; the last step of shutdown. */
   public void closeAll() {
     sweeper.shutdownNow();
-    clients.values().forEach(c -> c.close(WsClient.GOING_AWAY, "server shutting down"));
+    closeClients();
     encoder.shutdownNow();
   }
 

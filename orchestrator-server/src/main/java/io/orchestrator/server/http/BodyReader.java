@@ -40,12 +40,14 @@ final class BodyReader {
     } catch (IOException e) {
       throw BadRequestException.badRequest("could not read request body: " + e.getMessage());
     }
+    long declared = ctx.req().getContentLengthLong();
     try {
-      return read(in, ctx.req().getContentLengthLong(), type);
+      return read(in, declared, type);
     } catch (BadRequestException e) {
-      if (!in.isFinished()) {
-        // The rest of the body is still on the wire and Jetty will drop the connection rather than
-        // drain it; without this header a pooling client reuses that connection and fails.
+      // A body too slow to finish is not waited for; one that cannot be read to its end leaves
+      // bytes on the wire, and a pooling client must not reuse the connection.
+      if (!in.isFinished()
+          && (e.status() == 408 || !RefusedBody.drain(in, declared, 2 * maxBytes, nanoTime))) {
         ctx.header(Header.CONNECTION, "close");
       }
       throw e;
@@ -93,6 +95,12 @@ final class BodyReader {
     Guarded(InputStream in) {
       super(in);
     }
+
+    /**
+     * Leaves the request's stream open: Jackson closes its source, and a refused body is drained.
+     */
+    @Override
+    public void close() {}
 
     @Override
     public int read() throws IOException {

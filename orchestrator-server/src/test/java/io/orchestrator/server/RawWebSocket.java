@@ -22,10 +22,17 @@ final class RawWebSocket implements AutoCloseable {
 
   private final Socket socket;
   private final DataInputStream in;
+  private final String handshake;
 
-  private RawWebSocket(Socket socket) throws IOException {
+  private RawWebSocket(Socket socket, String handshake) throws IOException {
     this.socket = socket;
     this.in = new DataInputStream(socket.getInputStream());
+    this.handshake = handshake;
+  }
+
+  /** The server's 101 response head. */
+  String handshake() {
+    return handshake;
   }
 
   /** Completes the handshake on {@code port}; reads nothing after the 101 head. */
@@ -55,7 +62,7 @@ final class RawWebSocket implements AutoCloseable {
     }
     assertThat(head.toString()).startsWith("HTTP/1.1 101");
     s.setSoTimeout(30_000); // a read that would hang fails the test instead
-    return new RawWebSocket(s);
+    return new RawWebSocket(s, head.toString());
   }
 
   /** Sends a masked text frame (a zero mask: valid, and the payload stays readable). */

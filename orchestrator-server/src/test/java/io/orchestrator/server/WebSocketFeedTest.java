@@ -144,6 +144,15 @@ class WebSocketFeedTest {
   }
 
   @Test
+  void upgradeHandsOutNoSessionCookie() throws Exception {
+    try (RawWebSocket ws = RawWebSocket.connect(api.server.port())) {
+      assertThat(ws.handshake())
+          .startsWith("HTTP/1.1 101")
+          .doesNotContainIgnoringCase("set-cookie");
+    }
+  }
+
+  @Test
   void shutdownClosesClientsWithGoingAway() throws Exception {
     WsTestClient c = connect();
     c.awaitType("topology_update", WAIT);

@@ -102,6 +102,9 @@ public final class WsFeed {
           NullSessionCache none = new NullSessionCache(sessions);
           none.setSessionDataStore(new NullSessionDataStore());
           sessions.setSessionCache(none);
+          // Nor is a JSESSIONID cookie handed out: a browser would send it to every port on the
+          // host.
+          sessions.setUsingCookies(false);
         });
     config.routes.ws(PATH, this::configure);
   }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.function.LongSupplier;
 
 /**
- * Reads the rest of a body the server has refused, so the client gets the answer. Most clients send
+ * Reads the rest of a body the server has refused, so the client gets the answer. Many clients send
  * the whole body before they read a response; if the server answers and closes while one is still
  * sending, its next write fails ("broken pipe") and it never sees the 413 or 400 at all. Reading to
  * the end also keeps the connection usable. Stateless and thread-safe.

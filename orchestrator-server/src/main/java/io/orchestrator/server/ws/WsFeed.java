@@ -1,21 +1,14 @@
 package io.orchestrator.server.ws;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.hub.EventFilter;
-import io.orchestrator.core.hub.EventType;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.TopologyEncoding;
-import io.orchestrator.server.json.WireJson;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,11 +33,9 @@ public final class WsFeed {
   public static final String PATH = "/api/v1/ws";
 
   private static final Logger LOG = LoggerFactory.getLogger(WsFeed.class);
-  private static final EventFilter DEFAULT_FILTER =
-      new EventFilter(Set.of(EventType.TOPOLOGY_UPDATE, EventType.REPORT_UPDATE), Set.of());
 
   private final Orchestrator orchestrator;
-  private final Clock clock;
+  private final ClientMessages messages;
   private final Duration idleTimeout;
   private final Duration sweepInterval;
   private final WsClient.Settings settings;
@@ -71,7 +62,7 @@ public final class WsFeed {
       Orchestrator orchestrator, ServerConfig config, Clock clock, TopologyEncoding topology) {
     this.orchestrator = orchestrator;
     this.frames = new Frames(topology);
-    this.clock = clock;
+    this.messages = new ClientMessages(clock);
     this.idleTimeout = config.wsIdleTimeout();
     this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
     this.sweepInterval = Duration.ofMillis(Math.max(1, idleTimeout.toMillis() / 4));
@@ -165,11 +156,17 @@ public final class WsFeed {
           // Subscribed before the snapshot, started after it: the first frame is the topology,
           // nothing published in between is lost, and an older topology event loses to the
           // snapshot by version.
-          client.subscription(orchestrator.hub().subscribe(DEFAULT_FILTER, client));
+          client.subscription(orchestrator.hub().subscribe(ClientMessages.DEFAULT_FILTER, client));
           client.sendTopology(orchestrator.topology());
           client.start();
         });
-    ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+    ws.onMessage(
+        ctx -> {
+          WsClient client = clients.get(ctx.sessionId());
+          if (client != null) {
+            messages.handle(client, ctx.message());
+          }
+        });
     ws.onClose(ctx -> disconnect(ctx));
     ws.onError(ctx -> disconnect(ctx));
   }
@@ -186,57 +183,5 @@ public final class WsFeed {
     if (Long.bitCount(n) == 1) {
       LOG.warn("Closed a WebSocket client that stopped reading ({} so far)", n);
     }
-  }
-
-  private void onMessage(WsContext ctx, String text) {
-    WsClient client = clients.get(ctx.sessionId());
-    if (client == null) {
-      return;
-    }
-    JsonNode msg;
-    try {
-      msg = WireJson.mapper().readTree(text);
-    } catch (IOException e) {
-      client.send(Frames.error("invalid JSON: " + e.getMessage().split("\n", 2)[0]));
-      return;
-    }
-    String type = msg == null ? null : msg.path("type").asText(null);
-    if ("ping".equals(type)) {
-      client.send(Frames.pong(clock.instant()));
-    } else if ("subscribe".equals(type)) {
-      subscribe(client, msg.path("payload"));
-    } else {
-      client.send(Frames.error("unknown message type: " + (type == null ? "(none)" : type)));
-    }
-  }
-
-  private void subscribe(WsClient client, JsonNode payload) {
-    Set<EventType> types = new HashSet<>();
-    JsonNode typeList = payload.path("types");
-    if (!typeList.isMissingNode() && !typeList.isNull()) {
-      if (!typeList.isArray()) {
-        client.send(Frames.error("subscribe: payload.types must be an array"));
-        return;
-      }
-      for (JsonNode t : typeList) {
-        EventType type = EventType.fromWireName(t.asText()).orElse(null);
-        if (type == null) {
-          client.send(Frames.error("subscribe: unknown event type: " + t.asText()));
-          return;
-        }
-        types.add(type);
-      }
-    }
-    Set<String> agents = new HashSet<>();
-    JsonNode agentList = payload.path("agents");
-    if (!agentList.isMissingNode() && !agentList.isNull()) {
-      if (!agentList.isArray()) {
-        client.send(Frames.error("subscribe: payload.agents must be an array"));
-        return;
-      }
-      agentList.forEach(a -> agents.add(a.asText()));
-    }
-    EventFilter filter = new EventFilter(types.isEmpty() ? DEFAULT_FILTER.types() : types, agents);
-    client.subscription().filter(filter);
   }
 }

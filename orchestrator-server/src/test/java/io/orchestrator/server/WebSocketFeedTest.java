@@ -144,6 +144,14 @@ class WebSocketFeedTest {
   }
 
   @Test
+  void plainGetOfTheFeedIsTold426UpgradeRequired() {
+    java.net.http.HttpResponse<String> r = api.get("/api/v1/ws");
+    assertThat(r.statusCode()).isEqualTo(426);
+    assertThat(r.headers().firstValue("upgrade")).hasValue("websocket");
+    assertThat(TestServer.json(r).get("error").asText()).contains("WebSocket");
+  }
+
+  @Test
   void upgradeHandsOutNoSessionCookie() throws Exception {
     try (RawWebSocket ws = RawWebSocket.connect(api.server.port())) {
       assertThat(ws.handshake())

@@ -6,6 +6,7 @@ import io.javalin.websocket.WsContext;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.TopologyEncoding;
+import io.orchestrator.server.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class WsFeed {
   /** Path of the feed. */
   public static final String PATH = "/api/v1/ws";
+
+  private static final String NOT_UPGRADED =
+      "this endpoint is a WebSocket: connect with a WebSocket client (Upgrade: websocket)";
 
   private static final Logger LOG = LoggerFactory.getLogger(WsFeed.class);
 
@@ -98,6 +102,15 @@ public final class WsFeed {
           sessions.setUsingCookies(false);
         });
     config.routes.ws(PATH, this::configure);
+    // A browser tab or curl pointed at the feed should learn what it is, not get "no such
+    // endpoint".
+    config.routes.get(
+        PATH,
+        ctx ->
+            ctx.status(426)
+                .header("Upgrade", "websocket")
+                .contentType("application/json")
+                .result(WireJson.writeString(Map.of("error", NOT_UPGRADED))));
   }
 
   /** Connected clients. */

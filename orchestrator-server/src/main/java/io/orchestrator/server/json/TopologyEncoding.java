@@ -25,6 +25,8 @@ public final class TopologyEncoding {
   private static final byte[] FRAME_TAIL = {'}'};
 
   private volatile Entry entry;
+  private final IncrementalTopologyWriter writer =
+      new IncrementalTopologyWriter(); // guarded by this
 
   /** The body of {@code GET /api/v1/query/topology}. */
   public byte[] responseBody(Topology t) {
@@ -80,7 +82,7 @@ public final class TopologyEncoding {
     synchronized (this) {
       e = entry;
       if (e == null || e.version != t.version()) {
-        e = new Entry(t.version(), WireJson.write(t));
+        e = new Entry(t.version(), writer.write(t));
         entry = e;
       }
       return e;

@@ -1,0 +1,67 @@
+package io.orchestrator.benchmarks;
+
+import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.report.Report;
+import io.orchestrator.server.json.TopologyEncoding;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What a push costs the server when a dashboard is connected: one agent reports, and the new
+ * topology version is rebuilt and serialised to the {@code topology_update} frame (shared by every
+ * client and by the REST body).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class TopologyEncodingBenchmark {
+  @Param({"100", "1000"})
+  int agents;
+
+  private Orchestrator orchestrator;
+  private TopologyEncoding encoding;
+  private Report[] reports;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    orchestrator = Orchestrator.builder().build();
+    encoding = new TopologyEncoding();
+    reports = RealisticReports.fleet(agents, new Random(7));
+    for (Report r : reports) {
+      orchestrator.ingest(r);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    orchestrator.close();
+  }
+
+  /** One agent reports; the new version is rebuilt and encoded as the WebSocket frame. */
+  @Benchmark
+  public ByteBuffer encodeAfterOneReport() {
+    orchestrator.ingest(reports[next]);
+    next = next + 1 == reports.length ? 0 : next + 1;
+    return encoding.frame(orchestrator.topology());
+  }
+}

@@ -3,6 +3,8 @@ package io.orchestrator.benchmarks;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.topology.Topology;
+import io.orchestrator.server.json.TopologyEncoding;
+import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Topology snapshots at fleet scale (61 nodes and ~150 edges per agent): the cost of reading an
- * unchanged topology (cached per version) and of rebuilding it after one agent reported.
+ * unchanged topology (cached per version), of rebuilding it after one agent reported, and of
+ * rebuilding and serialising it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,12 +39,14 @@ public class TopologyBenchmark {
   int agents;
 
   private Orchestrator orchestrator;
+  private TopologyEncoding encoding;
   private Report[] reports;
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() {
     orchestrator = Orchestrator.builder().build();
+    encoding = new TopologyEncoding();
     reports = RealisticReports.fleet(agents, new Random(7));
     for (Report r : reports) {
       orchestrator.ingest(r);
@@ -57,6 +62,18 @@ public class TopologyBenchmark {
   @Benchmark
   public Topology readUnchanged() {
     return orchestrator.topology();
+  }
+
+  /**
+   * What a push costs with a dashboard connected: one agent reports, and the new version is rebuilt
+   * and serialised to the {@code topology_update} frame (the server's encoding, shared by every
+   * client and by the REST body).
+   */
+  @Benchmark
+  public ByteBuffer encodeAfterOneReport() {
+    orchestrator.ingest(reports[next]);
+    next = next + 1 == reports.length ? 0 : next + 1;
+    return encoding.frame(orchestrator.topology());
   }
 
   /** One agent reports, then the snapshot is rebuilt: ingest plus a full merge and resolve. */

@@ -32,11 +32,14 @@ final class IncrementalTopologyWriter {
   /** Where one {@code "key":value} entry sits in an output. */
   private record Span(String key, int start, int length) {}
 
-  /** {@code t} as JSON; the same bytes as {@code WireJson.write(t)}. */
-  byte[] write(Topology t) {
+  /**
+   * {@code head}, {@code t} as JSON (the same bytes as {@code WireJson.write(t)}), {@code tail}.
+   */
+  byte[] write(Topology t, byte[] head, byte[] tail) {
     // First the pieces and their total length, then one copy into an array of exactly that size.
     Pieces p = new Pieces(2 * (t.nodes().size() + t.edges().size()) + 8);
     IdentityHashMap<Object, Span> next = new IdentityHashMap<>(spans.size() + 16);
+    p.add(head);
     p.add(NODES);
     entries(t.nodes(), p, next);
     p.add(EDGES);
@@ -46,6 +49,7 @@ final class IncrementalTopologyWriter {
     p.add(VERSION);
     p.add(bytes(Long.toString(t.version())));
     p.add(END);
+    p.add(tail);
     byte[] out = p.join(previous);
     previous = out;
     spans = next;

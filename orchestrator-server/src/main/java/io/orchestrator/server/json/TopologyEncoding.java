@@ -36,10 +36,15 @@ public final class TopologyEncoding {
   private static byte[] body(Entry e, Topology t) {
     byte[] body = e.body;
     if (body == null) {
+      byte[] head = "{\"topology\":".getBytes(StandardCharsets.UTF_8);
       byte[] tail =
           (",\"timestamp\":\"" + t.timestamp() + "\",\"version\":" + t.version() + "}")
               .getBytes(StandardCharsets.UTF_8);
-      body = concat("{\"topology\":".getBytes(StandardCharsets.UTF_8), e.json, tail);
+      int jsonLength = e.frame.length - FRAME_HEAD.length - FRAME_TAIL.length;
+      body = new byte[head.length + jsonLength + tail.length];
+      System.arraycopy(head, 0, body, 0, head.length);
+      System.arraycopy(e.frame, FRAME_HEAD.length, body, head.length, jsonLength);
+      System.arraycopy(tail, 0, body, head.length + jsonLength, tail.length);
       e.body = body;
     }
     return body;
@@ -65,13 +70,7 @@ public final class TopologyEncoding {
    * read-only view of bytes shared by every client, which each sender must {@code slice()}.
    */
   public ByteBuffer frame(Topology t) {
-    Entry e = entry(t);
-    ByteBuffer frame = e.frame;
-    if (frame == null) {
-      frame = ByteBuffer.wrap(concat(FRAME_HEAD, e.json, FRAME_TAIL)).asReadOnlyBuffer();
-      e.frame = frame;
-    }
-    return frame;
+    return entry(t).frameView;
   }
 
   private Entry entry(Topology t) {
@@ -82,7 +81,7 @@ public final class TopologyEncoding {
     synchronized (this) {
       e = entry;
       if (e == null || e.version != t.version()) {
-        e = new Entry(t.version(), writer.write(t));
+        e = new Entry(t.version(), writer.write(t, FRAME_HEAD, FRAME_TAIL));
         entry = e;
       }
       return e;
@@ -104,28 +103,22 @@ public final class TopologyEncoding {
     return out.toByteArray();
   }
 
-  private static byte[] concat(byte[] head, byte[] middle, byte[] tail) {
-    byte[] out = new byte[head.length + middle.length + tail.length];
-    System.arraycopy(head, 0, out, 0, head.length);
-    System.arraycopy(middle, 0, out, head.length, middle.length);
-    System.arraycopy(tail, 0, out, head.length + middle.length, tail.length);
-    return out;
-  }
-
   /**
-   * One version's encodings; the wrapped forms are derived on first use (a race only repeats a
-   * copy, never the serialisation).
+   * One version's encodings. The frame is written first, since every push needs it, and the
+   * topology JSON inside it is not kept twice; the REST forms are derived on first use (a race only
+   * repeats a copy, never the serialisation).
    */
   private static final class Entry {
     final long version;
-    final byte[] json;
+    final byte[] frame;
+    final ByteBuffer frameView;
     volatile byte[] body;
     volatile byte[] gzipped;
-    volatile ByteBuffer frame;
 
-    Entry(long version, byte[] json) {
+    Entry(long version, byte[] frame) {
       this.version = version;
-      this.json = json;
+      this.frame = frame;
+      this.frameView = ByteBuffer.wrap(frame).asReadOnlyBuffer();
     }
   }
 }

@@ -99,6 +99,12 @@ class WebSocketFeedTest {
     assertThat(c.awaitType("error", WAIT).at("/payload/message").asText()).contains("dance");
     c.send("{\"type\":\"subscribe\",\"payload\":{\"types\":[\"nope\"]}}");
     assertThat(c.awaitType("error", WAIT).at("/payload/message").asText()).contains("nope");
+    c.send("{\"type\":\"subscribe\",\"payload\":{\"types\":\"report_update\"}}");
+    assertThat(c.awaitType("error", WAIT).at("/payload/message").asText())
+        .isEqualTo("subscribe: payload.types must be an array");
+    c.send("{\"type\":\"subscribe\",\"payload\":{\"agents\":{\"a\":1}}}");
+    assertThat(c.awaitType("error", WAIT).at("/payload/message").asText())
+        .isEqualTo("subscribe: payload.agents must be an array");
     c.send("{\"type\":\"ping\"}");
     c.awaitType("pong", WAIT);
     assertThat(c.isOpen()).isTrue();

@@ -6,7 +6,9 @@ import io.orchestrator.core.hub.EventType;
 import io.orchestrator.server.json.WireJson;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,32 +47,42 @@ final class ClientMessages {
   }
 
   private void subscribe(WsClient client, JsonNode payload) {
-    Set<EventType> types = new HashSet<>();
-    JsonNode typeList = payload.path("types");
-    if (!typeList.isMissingNode() && !typeList.isNull()) {
-      if (!typeList.isArray()) {
-        client.send(Frames.error("subscribe: payload.types must be an array"));
-        return;
+    try {
+      Set<EventType> types = new HashSet<>();
+      for (String name : strings(payload, "types")) {
+        types.add(
+            EventType.fromWireName(name)
+                .orElseThrow(() -> new Refused("subscribe: unknown event type: " + name)));
       }
-      for (JsonNode t : typeList) {
-        EventType type = EventType.fromWireName(t.asText()).orElse(null);
-        if (type == null) {
-          client.send(Frames.error("subscribe: unknown event type: " + t.asText()));
-          return;
-        }
-        types.add(type);
-      }
+      Set<String> agents = new HashSet<>(strings(payload, "agents"));
+      client
+          .subscription()
+          .filter(new EventFilter(types.isEmpty() ? DEFAULT_FILTER.types() : types, agents));
+    } catch (Refused e) {
+      client.send(Frames.error(e.getMessage()));
     }
-    Set<String> agents = new HashSet<>();
-    JsonNode agentList = payload.path("agents");
-    if (!agentList.isMissingNode() && !agentList.isNull()) {
-      if (!agentList.isArray()) {
-        client.send(Frames.error("subscribe: payload.agents must be an array"));
-        return;
-      }
-      agentList.forEach(a -> agents.add(a.asText()));
+  }
+
+  /** The strings in {@code payload.field}: none when it is missing or null. */
+  private static List<String> strings(JsonNode payload, String field) {
+    JsonNode list = payload.path(field);
+    if (list.isMissingNode() || list.isNull()) {
+      return List.of();
     }
-    EventFilter filter = new EventFilter(types.isEmpty() ? DEFAULT_FILTER.types() : types, agents);
-    client.subscription().filter(filter);
+    if (!list.isArray()) {
+      throw new Refused("subscribe: payload." + field + " must be an array");
+    }
+    List<String> out = new ArrayList<>(list.size());
+    list.forEach(item -> out.add(item.asText()));
+    return out;
+  }
+
+  /** A subscribe the client gets an error frame for; its filter is left as it was. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message, null, false, false);
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.orchestrator.core.storage.StoreFullException;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.TopologyEncoding;
+import io.orchestrator.server.ws.WsFeed;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -70,6 +71,14 @@ public final class HttpApi {
     new QueryRoutes(orchestrator, wiring.clock(), wiring.topology()).register(routes);
     new StatsRoute(orchestrator, wiring.websocketClients(), wiring.websocketDropped())
         .register(routes);
+    // A browser tab or curl pointed at the feed learns what it is, not "no such endpoint".
+    routes.get(
+        WsFeed.PATH,
+        ctx -> {
+          ctx.header("Upgrade", "websocket");
+          Responses.error(
+              ctx, 426, "this endpoint is a WebSocket: connect with Upgrade: websocket");
+        });
     routes.exception(
         BadRequestException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
     routes.exception(

@@ -6,7 +6,6 @@ import io.javalin.websocket.WsContext;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.TopologyEncoding;
-import io.orchestrator.server.json.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,15 +32,12 @@ public final class WsFeed {
   /** Path of the feed. */
   public static final String PATH = "/api/v1/ws";
 
-  private static final String NOT_UPGRADED =
-      "this endpoint is a WebSocket: connect with a WebSocket client (Upgrade: websocket)";
-
   private static final Logger LOG = LoggerFactory.getLogger(WsFeed.class);
 
   private final Orchestrator orchestrator;
   private final ClientMessages messages;
   private final Duration idleTimeout;
-  private final Duration sweepInterval;
+  private final long silenceLimitNanos;
   private final WsClient.Settings settings;
   private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
   private final AtomicLong overflowClosed = new AtomicLong();
@@ -69,8 +65,8 @@ public final class WsFeed {
     this.messages = new ClientMessages(clock);
     this.idleTimeout = config.wsIdleTimeout();
     this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
-    this.sweepInterval = Duration.ofMillis(Math.max(1, idleTimeout.toMillis() / 4));
-    long sweepMs = sweepInterval.toMillis();
+    long sweepMs = Math.max(1, idleTimeout.toMillis() / 4);
+    this.silenceLimitNanos = idleTimeout.minusMillis(sweepMs).toNanos();
     // The task catches its own failures: an exception would silently cancel every later sweep.
     Future<?> unused =
         sweeper.scheduleWithFixedDelay(
@@ -102,15 +98,6 @@ public final class WsFeed {
           sessions.setUsingCookies(false);
         });
     config.routes.ws(PATH, this::configure);
-    // A browser tab or curl pointed at the feed should learn what it is, not get "no such
-    // endpoint".
-    config.routes.get(
-        PATH,
-        ctx ->
-            ctx.status(426)
-                .header("Upgrade", "websocket")
-                .contentType("application/json")
-                .result(WireJson.writeString(Map.of("error", NOT_UPGRADED))));
   }
 
   /** Connected clients. */
@@ -142,11 +129,10 @@ public final class WsFeed {
   // and the sweep every quarter catches it before the idle timeout has passed.
   private void closeSilentClients() {
     long now = System.nanoTime();
-    long limit = idleTimeout.minus(sweepInterval).toNanos();
     for (WsClient c : clients.values()) {
       try {
         // A closing client stays listed until Jetty reports the close: count it once.
-        if (c.liveness().silentNanos(now) >= limit
+        if (c.liveness().silentNanos(now) >= silenceLimitNanos
             && c.abort(WsClient.GOING_AWAY, "no pong within the idle timeout")) {
           long n = silentClosed.incrementAndGet();
           if (Long.bitCount(n) == 1) {

@@ -9,6 +9,8 @@
 # orchestrator-testkit.jar, curl, python3.
 set -u
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/lib.sh
+source benchmarks/lib.sh
 probes=${1:-10000}; duration=${2:-10m}; clients=${3:-100}; interval=${4:-15s}
 types=()
 if [ -n "${5:-}" ]; then types=(--ws-types "$5"); fi
@@ -23,7 +25,7 @@ java "${server_jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar 
 pid=$!
 # The server's log is kept in /tmp/fleet-server.log for a look at what it warned about.
 trap 'kill $pid 2>/dev/null || true; cp "$work/server.log" /tmp/fleet-server.log; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -fs http://127.0.0.1:$port/health >/dev/null && break; sleep 0.1; done
+await_health $port || exit 1
 # 100 clients each assembling 30 MB topology frames need far more than the default heap.
 java -Xmx12g -jar orchestrator-testkit/target/orchestrator-testkit.jar load --server http://127.0.0.1:$port \
   --probes "$probes" --interval "$interval" --duration "$duration" --ws-clients "$clients" \

@@ -30,7 +30,7 @@ measure() { # name, command...
   local name=$1; shift
   "$@" >"$work/$name.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18090/health >/dev/null && break; sleep 0.1; done
+  await_health 18090 || exit 1
   wrk -t2 -c"$conns" -d"${warmup}s" -s "$work/post.lua" http://127.0.0.1:18090 >/dev/null   # warm-up
   local before; before=$(cpu_ticks "$pid")
   wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" http://127.0.0.1:18090 >"$work/wrk.txt"

@@ -29,3 +29,13 @@ end
 request = function() n = (n + 1) % 1000; return reqs[n] end
 LUA
 }
+
+# await_health PORT: waits up to 10 s for the server on PORT to answer /health; fails otherwise.
+await_health() {
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0
+    sleep 0.1
+  done
+  echo "server on port $1 did not answer /health within 10 s" >&2
+  return 1
+}

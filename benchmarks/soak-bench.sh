@@ -10,9 +10,9 @@ work=$(mktemp -d)
 java -Xmx256m -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18096 >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do curl -fs http://127.0.0.1:18096/health >/dev/null && break; sleep 0.1; done
 # shellcheck source=benchmarks/lib.sh
 source benchmarks/lib.sh
+await_health 18096 || exit 1
 report_workload "$work"
 for round in $(seq 1 "${1:-6}"); do
   wrk -t2 -c64 -d30s -s "$work/post.lua" http://127.0.0.1:18096 > "$work/w.txt" 2>&1

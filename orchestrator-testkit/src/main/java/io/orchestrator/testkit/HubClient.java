@@ -83,7 +83,12 @@ public final class HubClient implements AutoCloseable {
 
   /** Sends {@code {"type":"subscribe"}} with these types and agents (empty for no limit). */
   public void subscribe(List<String> types, List<String> agents) {
-    send(Map.of("type", "subscribe", "payload", Map.of("types", types, "agents", agents)));
+    socket.send(subscribeMessage(types, agents));
+  }
+
+  /** The {@code subscribe} message for these types and agents, as sent on the feed. */
+  static String subscribeMessage(List<String> types, List<String> agents) {
+    return json(Map.of("type", "subscribe", "payload", Map.of("types", types, "agents", agents)));
   }
 
   /** Sends an application ping; the answer is a {@code pong} frame. */
@@ -97,8 +102,12 @@ public final class HubClient implements AutoCloseable {
   }
 
   private void send(Object message) {
+    socket.send(json(message));
+  }
+
+  private static String json(Object message) {
     try {
-      socket.send(JSON.writeValueAsString(message));
+      return JSON.writeValueAsString(message);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package io.orchestrator.testkit;
 
+import io.orchestrator.core.hub.EventType;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -115,15 +115,11 @@ final class LoadRun {
   private List<FeedWatcher> connectWatchers() throws InterruptedException {
     URI ws =
         URI.create(options.server().toString().replaceFirst("^http", "ws")).resolve("/api/v1/ws");
-    String subscribe = null;
-    if (!options.wsTypes().isEmpty()) {
-      subscribe =
-          options.wsTypes().stream()
-              .map(t -> "\"" + t.wireName() + "\"")
-              .collect(
-                  Collectors.joining(
-                      ",", "{\"type\":\"subscribe\",\"payload\":{\"types\":[", "]}}"));
-    }
+    String subscribe =
+        options.wsTypes().isEmpty()
+            ? null
+            : HubClient.subscribeMessage(
+                options.wsTypes().stream().map(EventType::wireName).toList(), List.of());
     List<FeedWatcher> watchers = new ArrayList<>();
     for (int i = 0; i < options.wsClients(); i++) {
       FeedWatcher w = new FeedWatcher(ws, lag, frames, subscribe);

@@ -3,12 +3,8 @@ package io.orchestrator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,11 +42,10 @@ class ProtocolErrorTest {
   void refusedRequestIsAJsonError(String what, String head, int status, String message)
       throws IOException {
     String request = head.replace("\\r\\n", "\r\n").replace("\\u0001", "\u0001") + "\r\n\r\n";
-    String response = exchange(request);
+    String response = RawHttp.exchange(api.server.port(), request);
 
     assertThat(response).startsWith("HTTP/1.1 " + status + " ");
-    assertThat(response.toLowerCase(java.util.Locale.ROOT))
-        .contains("content-type: application/json");
+    assertThat(response.toLowerCase(Locale.ROOT)).contains("content-type: application/json");
     JsonNode body = TestServer.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
     assertThat(body.get("error").asText()).contains(message);
   }
@@ -59,26 +54,12 @@ class ProtocolErrorTest {
   @CsvSource({"20000", "100000"})
   void oversizedHeadersAreAJson431(int size) throws IOException {
     String response =
-        exchange("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(size) + "\r\n\r\n");
+        RawHttp.exchange(
+            api.server.port(),
+            "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(size) + "\r\n\r\n");
 
     assertThat(response).startsWith("HTTP/1.1 431 ");
     JsonNode body = TestServer.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
     assertThat(body.get("error").asText()).isEqualTo("Request Header Fields Too Large");
-  }
-
-  /** Sends {@code request} on a fresh connection and reads until the server closes it. */
-  private static String exchange(String request) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), api.server.port())) {
-      s.setSoTimeout(10_000);
-      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-      s.getOutputStream().flush();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      InputStream in = s.getInputStream();
-      byte[] buf = new byte[8192];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        out.write(buf, 0, n);
-      }
-      return out.toString(StandardCharsets.UTF_8);
-    }
   }
 }

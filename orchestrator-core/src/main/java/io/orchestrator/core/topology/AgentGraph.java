@@ -23,6 +23,8 @@ final class AgentGraph {
   private final Map<String, List<Map<String, Object>>> listeningByOwner;
   private final List<Flow> flows;
   private final List<Listener> listeners;
+  private final List<Socket> clientSockets;
+  private final List<Socket> acceptedSockets;
   private final Set<String> hostIps;
   private volatile Materialized materialized;
   private volatile Resolved resolved;
@@ -37,6 +39,8 @@ final class AgentGraph {
     this.listeningByOwner = listeningByOwner;
     this.flows = List.copyOf(resolution.flows());
     this.listeners = List.copyOf(resolution.listeners());
+    this.clientSockets = List.copyOf(resolution.clientSockets());
+    this.acceptedSockets = List.copyOf(resolution.acceptedSockets());
     this.hostIps = Set.copyOf(resolution.hostIps());
   }
 
@@ -50,6 +54,16 @@ final class AgentGraph {
 
   List<Listener> listeners() {
     return listeners;
+  }
+
+  /** Sockets on the client side of a connection (their local port is not a listening one). */
+  List<Socket> clientSockets() {
+    return clientSockets;
+  }
+
+  /** Sockets on the server side: their local port is one this agent listens on. */
+  List<Socket> acceptedSockets() {
+    return acceptedSockets;
   }
 
   Set<String> hostIps() {
@@ -66,14 +80,25 @@ final class AgentGraph {
     return m;
   }
 
-  /** The network edges resolved against index version {@code indexVersion}, if still cached. */
-  Map<String, Edge> resolvedEdges(long indexVersion) {
+  /**
+   * The network edges resolved against the given generations of the address index, if still cached.
+   * An agent without accepted sockets does not depend on the client generation.
+   */
+  Map<String, Edge> resolvedEdges(long listenerGeneration, long clientGeneration) {
     Resolved r = resolved;
-    return r != null && r.indexVersion == indexVersion ? r.edges : null;
+    return r != null
+            && r.listenerGeneration == listenerGeneration
+            && r.clientGeneration == clientDependency(clientGeneration)
+        ? r.edges
+        : null;
   }
 
-  void cacheResolvedEdges(long indexVersion, Map<String, Edge> edges) {
-    resolved = new Resolved(indexVersion, edges);
+  void cacheResolvedEdges(long listenerGeneration, long clientGeneration, Map<String, Edge> edges) {
+    resolved = new Resolved(listenerGeneration, clientDependency(clientGeneration), edges);
+  }
+
+  private long clientDependency(long clientGeneration) {
+    return acceptedSockets.isEmpty() ? -1 : clientGeneration;
   }
 
   private Materialized materialize() {
@@ -124,11 +149,37 @@ final class AgentGraph {
    *
    * @param flows outgoing connections grouped by source and remote endpoint
    * @param listeners listening sockets with their owning node
+   * @param clientSockets each client-side socket
+   * @param acceptedSockets each server-side socket
    * @param hostIps the host's own addresses
    */
-  record Resolution(List<Flow> flows, List<Listener> listeners, Set<String> hostIps) {}
+  record Resolution(
+      List<Flow> flows,
+      List<Listener> listeners,
+      List<Socket> clientSockets,
+      List<Socket> acceptedSockets,
+      Set<String> hostIps) {}
 
-  private record Resolved(long indexVersion, Map<String, Edge> edges) {}
+  private record Resolved(
+      long listenerGeneration, long clientGeneration, Map<String, Edge> edges) {}
+
+  /**
+   * One connected socket.
+   *
+   * @param owner the node id of the owning process, else the host
+   * @param protocol "tcp" or "udp"
+   * @param localAddr the local address
+   * @param localPort the local port
+   * @param remoteAddr the remote address
+   * @param remotePort the remote port
+   */
+  record Socket(
+      String owner,
+      String protocol,
+      String localAddr,
+      int localPort,
+      String remoteAddr,
+      int remotePort) {}
 
   /**
    * Connections from {@code source} to one remote endpoint.

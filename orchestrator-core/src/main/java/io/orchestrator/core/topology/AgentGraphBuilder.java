@@ -9,6 +9,7 @@ import io.orchestrator.core.report.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,9 @@ final class AgentGraphBuilder {
   private final Map<Integer, String> processIds;
   private final Map<String, Set<Socket>> listeningByOwner = new HashMap<>();
   private final List<AgentGraph.Listener> listeners = new ArrayList<>();
+  private final Set<PortKey> listeningPorts = new HashSet<>();
+  private final List<AgentGraph.Socket> clientSockets = new ArrayList<>();
+  private final List<AgentGraph.Socket> acceptedSockets = new ArrayList<>();
   private final Map<FlowKey, Integer> flowCounts;
   private final Set<String> hostIps = new LinkedHashSet<>();
 
@@ -54,7 +58,10 @@ final class AgentGraphBuilder {
     flowCounts.forEach(
         (k, n) -> flows.add(new AgentGraph.Flow(k.owner, k.protocol, k.addr, k.port, n)));
     return new AgentGraph(
-        report, parents, listeningMetadata(), new AgentGraph.Resolution(flows, listeners, hostIps));
+        report,
+        parents,
+        listeningMetadata(),
+        new AgentGraph.Resolution(flows, listeners, clientSockets, acceptedSockets, hostIps));
   }
 
   /**
@@ -83,18 +90,18 @@ final class AgentGraphBuilder {
     return Arrays.asList(parents);
   }
 
+  /**
+   * Listeners first, so that each connected socket can be told apart: one whose local port this
+   * agent listens on (same protocol) is the server side of its connection (DESIGN §4.3, Direction);
+   * any other is a client, whose connections are grouped into flows.
+   */
   private void scanNetwork(NetworkInfo net) {
     for (Connection c : net.connections()) {
       if (Addresses.isHostAddress(c.localAddr())) {
         hostIps.add(c.localAddr());
       }
-      String owner = owner(c.pid());
       if (isListening(c)) {
-        listen(c.protocol(), c.localAddr(), c.localPort(), owner);
-      } else {
-        FlowKey key =
-            new FlowKey(owner, Addresses.protocol(c.protocol()), c.remoteAddr(), c.remotePort());
-        flowCounts.merge(key, 1, Integer::sum);
+        listen(c.protocol(), c.localAddr(), c.localPort(), owner(c.pid()));
       }
     }
     for (ListeningPort l : net.listeningPorts()) {
@@ -102,6 +109,26 @@ final class AgentGraphBuilder {
         hostIps.add(l.addr());
       }
       listen(l.protocol(), l.addr(), l.port(), owner(l.pid()));
+    }
+    for (Connection c : net.connections()) {
+      if (!isListening(c)) {
+        connected(c);
+      }
+    }
+  }
+
+  private void connected(Connection c) {
+    String owner = owner(c.pid());
+    String protocol = Addresses.protocol(c.protocol());
+    AgentGraph.Socket socket =
+        new AgentGraph.Socket(
+            owner, protocol, c.localAddr(), c.localPort(), c.remoteAddr(), c.remotePort());
+    if (listeningPorts.contains(new PortKey(protocol, c.localPort()))) {
+      acceptedSockets.add(socket);
+    } else {
+      clientSockets.add(socket);
+      flowCounts.merge(
+          new FlowKey(owner, protocol, c.remoteAddr(), c.remotePort()), 1, Integer::sum);
     }
   }
 
@@ -116,6 +143,7 @@ final class AgentGraphBuilder {
   private void listen(String protocol, String addr, int port, String owner) {
     String proto = Addresses.protocol(protocol);
     String address = addr == null ? "" : addr;
+    listeningPorts.add(new PortKey(proto, port));
     Set<Socket> mine = listeningByOwner.computeIfAbsent(owner, k -> new LinkedHashSet<>());
     if (mine.add(new Socket(proto, address, port))) {
       listeners.add(new AgentGraph.Listener(proto, address, port, owner));
@@ -151,4 +179,6 @@ final class AgentGraphBuilder {
   private record FlowKey(String owner, String protocol, String addr, int port) {}
 
   private record Socket(String protocol, String addr, int port) {}
+
+  private record PortKey(String protocol, int port) {}
 }

@@ -2,8 +2,10 @@ package io.orchestrator.core.topology;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Merges agent sub-graphs into one {@link Topology}, resolving each network flow's remote endpoint
@@ -11,6 +13,11 @@ import java.util.Map;
  * owns the ip (or its process listening on a wildcard address at that port), else the raw {@code
  * ip:port}. An address or listener claimed by two agents is ambiguous and stays raw, so the result
  * never depends on the order agents reported in. Loopback targets resolve within the agent.
+ *
+ * <p>Edges run from client to server (DESIGN §4.3, Direction): a socket accepted by a listening
+ * port makes an edge from its client end to the local owner, unless the client side was reported
+ * too (by any agent, or by the same agent over loopback), which then counts the connection once. An
+ * edge from a node to itself is never made.
  *
  * <p>Nodes and parent edges are reused from each agent's memo; an agent's resolved network edges
  * are reused while the fleet-wide {@link AddressIndex} has not changed. Not thread-safe: the
@@ -50,17 +57,73 @@ final class SnapshotBuilder {
   }
 
   private Map<String, Edge> networkEdges(AgentGraph g) {
-    Map<String, Edge> cached = g.resolvedEdges(index.generation());
+    long listeners = index.listenerGeneration();
+    long clients = index.clientGeneration();
+    Map<String, Edge> cached = g.resolvedEdges(listeners, clients);
     if (cached != null) {
       return cached;
     }
     Map<String, Edge> edges = new HashMap<>();
     for (AgentGraph.Flow f : g.flows()) {
-      Edge edge = new Edge(f.source(), resolve(g, f), EdgeType.NETWORK, f.protocol(), f.count());
+      put(edges, f.source(), resolve(g, f), f.protocol(), f.count());
+    }
+    Set<String> localClients = null;
+    for (AgentGraph.Socket s : g.acceptedSockets()) {
+      boolean loopback = Addresses.isLoopback(s.remoteAddr());
+      if (loopback && localClients == null) {
+        localClients = loopbackClients(g);
+      }
+      boolean counted =
+          loopback ? localClients.contains(AddressIndex.mirrorKey(s)) : index.hasClientSide(s);
+      if (!counted) {
+        put(edges, remoteEnd(g, s, loopback), s.owner(), s.protocol(), 1);
+      }
+    }
+    g.cacheResolvedEdges(listeners, clients, edges);
+    return edges;
+  }
+
+  /** Adds {@code count} connections to an edge; an edge from a node to itself is not made. */
+  private static void put(
+      Map<String, Edge> edges, String source, String target, String protocol, int count) {
+    if (!source.equals(target)) {
+      Edge edge = new Edge(source, target, EdgeType.NETWORK, protocol, count);
       edges.merge(edge.key(), edge, SnapshotBuilder::sum);
     }
-    g.cacheResolvedEdges(index.generation(), edges);
-    return edges;
+  }
+
+  private static Set<String> loopbackClients(AgentGraph g) {
+    Set<String> keys = new HashSet<>();
+    for (AgentGraph.Socket c : g.clientSockets()) {
+      if (Addresses.isLoopback(c.localAddr())) {
+        keys.add(AddressIndex.connectionKey(c));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The client end of an accepted socket whose client side nobody reported: the node that owns that
+   * ip and port, else the host that owns the ip, else the raw ip without its (ephemeral) port.
+   */
+  private String remoteEnd(AgentGraph g, AgentGraph.Socket s, boolean loopback) {
+    if (loopback) {
+      return g.agentId();
+    }
+    String addr = s.remoteAddr();
+    String owner = index.exactListener(s.protocol(), addr, s.remotePort());
+    if (owner == null) {
+      owner = index.clientEnd(s.protocol(), addr, s.remotePort());
+    }
+    if (owner != null) {
+      return owner;
+    }
+    String host = index.hostOf(addr);
+    if (host != null) {
+      String process = index.wildcardListener(s.protocol(), host, s.remotePort());
+      return process != null ? process : host;
+    }
+    return addr;
   }
 
   private static Edge sum(Edge a, Edge b) {

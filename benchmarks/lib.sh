@@ -6,7 +6,7 @@ report_workload() {
   local dir=$1
   python3 - "$dir/body.json" <<'PY'
 import json, sys, copy
-r = json.load(open("../shared/fixtures/report-full.json"))
+r = json.load(open("docs/examples/report-full.json"))
 procs, conns = r["processes_info"]["processes"], r["network_info"]["connections"]
 i = 0
 while len(json.dumps(r, separators=(",", ":"))) < 5600:

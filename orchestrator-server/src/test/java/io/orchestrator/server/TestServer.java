@@ -75,6 +75,14 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + json, e);
+    }
+  }
+
   static String fixture() {
     try {
       return Files.readString(FIXTURE);
@@ -94,18 +102,27 @@ final class TestServer implements AutoCloseable {
   }
 
   private static Path locateFixture() {
+    return example("report-full.json");
+  }
+
+  /** An example report of the repository's {@code docs/examples}. */
+  static Path example(String name) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/fixtures/report-full.json");
+      Path candidate = dir.resolve("docs/examples").resolve(name);
       if (Files.exists(candidate)) {
         return candidate;
       }
-      Path sibling = dir.resolveSibling("shared").resolve("fixtures/report-full.json");
-      if (Files.exists(sibling)) {
-        return sibling;
-      }
     }
     throw new IllegalStateException(
-        "../shared/fixtures/report-full.json not found above " + Path.of("").toAbsolutePath());
+        "docs/examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+  }
+
+  static String exampleText(String name) {
+    try {
+      return Files.readString(example(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Hub;
 import io.orchestrator.core.report.Report;
+import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.series.InMemoryTimeSeriesStore;
 import io.orchestrator.core.series.TimeSeriesStore;
 import io.orchestrator.core.storage.InMemoryKeyValueStore;
@@ -115,15 +116,28 @@ public final class Orchestrator implements AutoCloseable {
    *     is reached; nothing is stored then
    */
   public IngestResult ingest(Report report) {
+    return ingest(report, null);
+  }
+
+  /**
+   * Accepts a report that arrived over a wire, keeping {@code body}, the bytes it arrived as, so
+   * that it can be served exactly as received.
+   *
+   * @param body the report's wire form, or null
+   * @throws io.orchestrator.core.storage.StoreFullException as {@link #ingest(Report)}
+   */
+  public IngestResult ingest(Report report, ReportBody body) {
     String id = report.agentId();
     Instant now;
     boolean created;
     long version;
+    ReceivedReport received;
     synchronized (stripe(id)) {
       // Read inside the lock: one agent's reports get increasing receive times in apply order.
       now = clock.instant();
       created = registry.reported(id, report.effectiveHostname());
-      latest.put(id, new ReceivedReport(report, now));
+      received = new ReceivedReport(report, now, body);
+      latest.put(id, received);
       series.record(now, report);
       topology.apply(report);
       version = topology.version();
@@ -134,7 +148,7 @@ public final class Orchestrator implements AutoCloseable {
       announce(id);
     }
     if (hub.wants(EventType.REPORT_UPDATE)) {
-      hub.publish(new Event(EventType.REPORT_UPDATE, id, report, now));
+      hub.publish(new Event(EventType.REPORT_UPDATE, id, received, now));
     }
     return new IngestResult(created, now, version);
   }

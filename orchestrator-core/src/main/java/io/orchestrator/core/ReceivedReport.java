@@ -1,20 +1,39 @@
 package io.orchestrator.core;
 
 import io.orchestrator.core.report.Report;
+import io.orchestrator.core.report.ReportBody;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An agent's latest accepted report and when the server received it. Immutable and thread-safe.
+ * An accepted report, when the server received it, and the bytes it arrived as (when it came over a
+ * wire). Immutable and thread-safe.
  *
  * @param report the report as accepted
  * @param receivedAt server clock time of acceptance
+ * @param body its wire form, or null when it was handed over as an object
  */
-public record ReceivedReport(Report report, Instant receivedAt) {
+public record ReceivedReport(Report report, Instant receivedAt, ReportBody body) {
 
-  /** Checks both are present. */
+  /** Checks that the report and time are present. */
   public ReceivedReport {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** A report handed over as an object, with no wire form. */
+  public ReceivedReport(Report report, Instant receivedAt) {
+    this(report, receivedAt, null);
+  }
+
+  /** The agent that sent it. */
+  public String agentId() {
+    return report.agentId();
+  }
+
+  /** Its wire form, if it had one. */
+  public Optional<ReportBody> wire() {
+    return Optional.ofNullable(body);
   }
 }

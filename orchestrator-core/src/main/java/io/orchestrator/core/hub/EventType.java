@@ -6,7 +6,7 @@ import java.util.Optional;
 public enum EventType {
   /** The topology changed; payload: the {@link io.orchestrator.core.topology.Topology}. */
   TOPOLOGY_UPDATE("topology_update"),
-  /** A report was accepted; payload: the {@link io.orchestrator.core.report.Report}. */
+  /** A report was accepted; payload: the {@link io.orchestrator.core.ReceivedReport}. */
   REPORT_UPDATE("report_update"),
   /**
    * An agent registered for the first time; payload: the {@link io.orchestrator.core.agent.Agent}.

@@ -3,9 +3,9 @@ package io.orchestrator.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.Registration;
+import io.orchestrator.server.json.WireJson;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +77,7 @@ final class AgentRoutes {
       if (withReport) {
         view.put(
             "last_report",
-            orchestrator.latestReport(a.agentId()).map(ReceivedReport::report).orElse(null));
+            orchestrator.latestReport(a.agentId()).map(WireJson::report).orElse(null));
       }
       agents.add(view);
     }

@@ -5,17 +5,21 @@ import io.javalin.http.Header;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
 import jakarta.servlet.ServletInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
+import java.util.zip.ZipException;
 
 /**
- * Reads a JSON request body with a size limit and a minimum data rate, streaming: a declared length
- * over the limit is refused before reading, an undeclared one as soon as the limit is passed, so an
- * oversized body is never held in memory; a body that trickles in slower than {@value
- * #MIN_BYTES_PER_SECOND} bytes/s on average after a {@value #GRACE_SECONDS} s grace is cut off
- * (408), so a slow client cannot pin a server thread. Thread-safe (stateless).
+ * Reads a request body with a size limit and a minimum data rate: a declared length over the limit
+ * is refused before reading, an undeclared one as soon as the limit is passed, so an oversized body
+ * is never held in memory; a body that trickles in slower than {@value #MIN_BYTES_PER_SECOND}
+ * bytes/s on average after a {@value #GRACE_SECONDS} s grace is cut off (408), so a slow client
+ * cannot pin a server thread. A gzip body ({@code Content-Encoding: gzip}) is inflated under the
+ * same limit, so a small bomb costs no more than a large body; other encodings and media types are
+ * refused by {@link BodyEncoding} (415). Thread-safe (stateless).
  */
 final class BodyReader {
   static final long MIN_BYTES_PER_SECOND = 1024;
@@ -33,7 +37,13 @@ final class BodyReader {
     this.nanoTime = nanoTime;
   }
 
+  /** Reads and parses the JSON body of {@code ctx} as {@code type}. */
   <T> T read(Context ctx, Class<T> type) {
+    return WireJson.read(bytes(ctx), type);
+  }
+
+  /** The body of {@code ctx} as it was meant (inflated when gzip-encoded). */
+  byte[] bytes(Context ctx) {
     ServletInputStream in;
     try {
       in = ctx.req().getInputStream();
@@ -42,7 +52,7 @@ final class BodyReader {
     }
     long declared = ctx.req().getContentLengthLong();
     try {
-      return read(in, declared, type);
+      return bytes(in, declared, BodyEncoding.check(ctx));
     } catch (BadRequestException e) {
       // A body too slow to finish is not waited for; one that cannot be read to its end leaves
       // bytes on the wire, and a pooling client must not reuse the connection.
@@ -54,31 +64,56 @@ final class BodyReader {
     }
   }
 
-  /** Reads {@code type} from {@code body}; {@code declared} is the Content-Length or -1. */
+  /** Reads and parses {@code type} from {@code body}; {@code declared} is the length or -1. */
   <T> T read(InputStream body, long declared, Class<T> type) {
+    return WireJson.read(bytes(body, declared, false), type);
+  }
+
+  /** Reads {@code body} whole; {@code declared} is the Content-Length or -1. */
+  byte[] bytes(InputStream body, long declared, boolean gzip) {
     if (declared > maxBytes) {
-      throw tooLarge();
+      throw tooLarge("");
     }
     if (declared == 0) {
       throw BadRequestException.badRequest("request body is empty");
     }
-    try (InputStream in = new Guarded(body)) {
-      return WireJson.read(in, type);
+    try (InputStream raw = new Guarded(body)) {
+      byte[] bytes = gzip ? readAll(BodyEncoding.inflating(raw), -1) : readAll(raw, declared);
+      if (bytes.length == 0) {
+        throw BadRequestException.badRequest("request body is empty");
+      }
+      return bytes;
     } catch (TooLarge e) {
-      throw tooLarge();
+      throw tooLarge(gzip ? " once gzip-decoded" : "");
     } catch (TooSlow e) {
       throw new BadRequestException(
           408, "request body arriving too slowly (under " + MIN_BYTES_PER_SECOND + " bytes/s)");
+    } catch (ZipException e) {
+      throw BadRequestException.badRequest("request body is not valid gzip: " + e.getMessage());
     } catch (IOException e) {
       throw BadRequestException.badRequest("could not read request body: " + e.getMessage());
     }
   }
 
-  private BadRequestException tooLarge() {
-    return new BadRequestException(413, "request body larger than " + maxBytes + " bytes");
+  /** Everything {@code in} yields, refusing more than the limit (of decoded bytes too). */
+  private byte[] readAll(InputStream in, long declared) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8 * 1024);
+    byte[] buf = new byte[16 * 1024];
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      if (out.size() + (long) n > maxBytes) {
+        throw new TooLarge();
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
   }
 
-  /** The size limit was passed; an IOException so it travels through Jackson unchanged. */
+  private BadRequestException tooLarge(String how) {
+    return new BadRequestException(413, "request body larger than " + maxBytes + " bytes" + how);
+  }
+
+  /** The size limit was passed. */
   private static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
   }
@@ -96,9 +131,7 @@ final class BodyReader {
       super(in);
     }
 
-    /**
-     * Leaves the request's stream open: Jackson closes its source, and a refused body is drained.
-     */
+    /** Leaves the request's stream open: a refused body is drained. */
     @Override
     public void close() {}
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.report.Report;
+import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
 import java.util.LinkedHashMap;
@@ -35,14 +36,16 @@ final class ReportRoutes {
 
   private void ingest(Context ctx) {
     Report report;
+    byte[] bytes;
     try {
-      report = body.read(ctx, Report.class);
+      bytes = body.bytes(ctx);
+      report = WireJson.read(bytes, Report.class);
     } catch (BadRequestException e) {
       orchestrator.recordRejectedReport();
       LOG.debug("Rejected report: {}", e.getMessage());
       throw e;
     }
-    orchestrator.ingest(report);
+    orchestrator.ingest(report, ReportBody.of(bytes));
     ctx.status(202).contentType("application/json").result(ACCEPTED);
   }
 
@@ -54,7 +57,7 @@ final class ReportRoutes {
             .orElseThrow(() -> new BadRequestException(404, "no report from agent " + id + " yet"));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("agent_id", id);
-    out.put("report", r.report());
+    out.put("report", WireJson.report(r));
     out.put("received_at", r.receivedAt());
     Responses.json(ctx, 200, out);
   }

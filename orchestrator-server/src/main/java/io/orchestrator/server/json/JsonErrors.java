@@ -39,6 +39,9 @@ final class JsonErrors {
     if (e instanceof MismatchedInputException mie) {
       return mismatch(at, mie);
     }
+    if (e instanceof JsonParseException && e.getOriginalMessage().startsWith("Duplicate field")) {
+      return "duplicate key in JSON object: " + e.getOriginalMessage().substring(16);
+    }
     if (e instanceof JsonParseException) {
       return "malformed JSON at line "
           + e.getLocation().getLineNr()

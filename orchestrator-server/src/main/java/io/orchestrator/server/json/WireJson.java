@@ -3,6 +3,7 @@ package io.orchestrator.server.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.orchestrator.core.ReceivedReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +44,9 @@ public final class WireJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // absent = Go zero value
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"agent_id":"a","agent_id":"b"}: a proxy or parser that keeps the first value
+            // would see another agent than the last-one-wins default.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -81,6 +86,34 @@ public final class WireJson {
       value = MAPPER.readValue(in, type);
     } catch (JsonProcessingException e) {
       throw JsonErrors.describe(e);
+    }
+    if (value == null) {
+      throw BadRequestException.badRequest("request body must be a JSON object, not null");
+    }
+    return value;
+  }
+
+  /**
+   * What to write for an accepted report: the bytes it arrived as when it came over a wire (exact,
+   * DESIGN §4.2), else the parsed report.
+   */
+  public static Object report(ReceivedReport r) {
+    return r.body() != null ? r.body() : r.report();
+  }
+
+  /**
+   * Reads one JSON document of {@code type} from {@code bytes}.
+   *
+   * @throws BadRequestException when the body is empty, null, malformed or does not fit
+   */
+  public static <T> T read(byte[] bytes, Class<T> type) {
+    T value;
+    try {
+      value = MAPPER.readValue(bytes, type);
+    } catch (JsonProcessingException e) {
+      throw JsonErrors.describe(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading an array does not fail
     }
     if (value == null) {
       throw BadRequestException.badRequest("request body must be a JSON object, not null");

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.orchestrator.core.agent.AgentStatus;
+import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.topology.Edge;
 import io.orchestrator.core.topology.EdgeType;
 import io.orchestrator.core.topology.NodeType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /** Wire names for core enums and the compact edge form (DESIGN §4.3). */
@@ -21,6 +23,7 @@ final class WireModule {
     m.addSerializer(EdgeType.class, named(EdgeType.class, EdgeType::wireName));
     m.addSerializer(AgentStatus.class, named(AgentStatus.class, AgentStatus::wireName));
     m.addSerializer(Edge.class, new EdgeSerializer());
+    m.addSerializer(ReportBody.class, new ReportBodySerializer());
     return m;
   }
 
@@ -56,6 +59,21 @@ final class WireModule {
         gen.writeNumberField("connections", e.connections());
       }
       gen.writeEndObject();
+    }
+  }
+
+  /** The bytes as they arrived: the report exactly as the probe wrote it (DESIGN §4.2). */
+  private static final class ReportBodySerializer extends StdSerializer<ReportBody> {
+    private static final long serialVersionUID = 1L;
+
+    ReportBodySerializer() {
+      super(ReportBody.class);
+    }
+
+    @Override
+    public void serialize(ReportBody body, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeRawValue(StandardCharsets.UTF_8.decode(body.asReadOnlyBuffer()).toString());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.orchestrator.server.ws;
 
+import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.topology.Topology;
@@ -35,7 +36,7 @@ final class Frames {
     if (e.type() == EventType.REPORT_UPDATE) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("agent_id", e.agentId());
-      p.put("report", payload);
+      p.put("report", payload instanceof ReceivedReport r ? WireJson.report(r) : payload);
       payload = p;
     } else if (e.type() == EventType.AGENT_REMOVED) {
       payload = Map.of("agent_id", e.agentId());

@@ -1,5 +1,8 @@
 package io.orchestrator.core;
 
+import io.orchestrator.core.report.ReportCodec;
+import io.orchestrator.core.storage.InMemoryStorage;
+import io.orchestrator.core.storage.StorageFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,8 +24,28 @@ public final class OrchestratorBuilder {
   int maxSeriesPerAgent = 2_048;
   int subscriberQueueCapacity = 4096;
   int hubThreads = 2;
+  StorageFactory storage = InMemoryStorage::new;
+  ReportCodec codec;
 
   OrchestratorBuilder() {}
+
+  /**
+   * Where agents, reports, series and history are kept (default: {@code InMemoryStorage::new}). The
+   * engine opens it with its settings and closes it with itself.
+   */
+  public OrchestratorBuilder storage(StorageFactory value) {
+    this.storage = Objects.requireNonNull(value, "storage");
+    return this;
+  }
+
+  /**
+   * How reports turn into wire bytes and back (default: none). With one, history keeps compact
+   * bytes instead of objects; durable storages need one to store reports.
+   */
+  public OrchestratorBuilder reportCodec(ReportCodec value) {
+    this.codec = Objects.requireNonNull(value, "codec");
+    return this;
+  }
 
   /** The server clock (default: system UTC). Every timestamp, bucket and expiry reads it. */
   public OrchestratorBuilder clock(Clock value) {

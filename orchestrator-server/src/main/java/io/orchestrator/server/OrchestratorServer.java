@@ -3,6 +3,7 @@ package io.orchestrator.server;
 import io.javalin.Javalin;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.server.http.HttpApi;
+import io.orchestrator.server.json.JsonReportCodec;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.ws.WsFeed;
 import java.net.URI;
@@ -85,6 +86,7 @@ public final class OrchestratorServer implements AutoCloseable {
             .maxDataAge(config.maxDataAge())
             .cleanupInterval(config.cleanupInterval())
             .staleThreshold(config.staleThreshold())
+            .reportCodec(JsonReportCodec.INSTANCE)
             .build();
     return start(config, o, true, Clock.systemUTC());
   }

@@ -4,6 +4,7 @@ import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.OrchestratorBuilder;
 import io.orchestrator.server.OrchestratorServer;
 import io.orchestrator.server.ServerConfig;
+import io.orchestrator.server.json.JsonReportCodec;
 import java.net.URI;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -76,7 +77,8 @@ public final class OrchestratorExtension
   }
 
   private void start() {
-    orchestrator = engineConfig.apply(Orchestrator.builder()).build();
+    orchestrator =
+        engineConfig.apply(Orchestrator.builder().reportCodec(JsonReportCodec.INSTANCE)).build();
     ServerConfig config =
         serverConfig.apply(ServerConfig.builder()).host("127.0.0.1").port(0).build();
     server = OrchestratorServer.start(config, orchestrator);

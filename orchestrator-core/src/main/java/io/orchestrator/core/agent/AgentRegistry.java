@@ -117,6 +117,20 @@ public final class AgentRegistry {
     }
   }
 
+  /**
+   * Takes up an agent a storage kept (at start): it is forgotten once silent past the retention,
+   * counted from its {@code lastSeen}; one already silent that long is not taken up.
+   */
+  public void restore(Agent agent) {
+    Duration left = Duration.between(clock.instant(), agent.lastSeen().plus(retention));
+    if (left.isNegative() || left.isZero()) {
+      return;
+    }
+    synchronized (stripe(agent.agentId())) {
+      store.put(key(agent.agentId()), agent.withStatus(AgentStatus.ACTIVE), left);
+    }
+  }
+
   /** The agent with its current status, if known. */
   public Optional<Agent> get(String agentId) {
     Instant now = clock.instant();

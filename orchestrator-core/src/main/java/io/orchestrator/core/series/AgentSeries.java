@@ -1,13 +1,5 @@
 package io.orchestrator.core.series;
 
-import io.orchestrator.core.report.Container;
-import io.orchestrator.core.report.ContainerStats;
-import io.orchestrator.core.report.CpuInfo;
-import io.orchestrator.core.report.HostInfo;
-import io.orchestrator.core.report.LoadAverage;
-import io.orchestrator.core.report.MemoryInfo;
-import io.orchestrator.core.report.ProcessInfo;
-import io.orchestrator.core.report.Report;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,130 +16,71 @@ import java.util.function.Predicate;
  * <p>Thread-safe: every method is synchronized on this agent, so agents never contend.
  */
 final class AgentSeries {
-  private final Map<Schema, MetricGroup> host = new EnumMap<>(Schema.class);
+  private final Map<MetricFamily, MetricGroup> host = new EnumMap<>(MetricFamily.class);
   private final Map<String, MetricGroup> containers = new HashMap<>();
-  private final Map<Integer, MetricGroup> processes = new HashMap<>();
-  private final double[] scratch = new double[5];
+  private final Map<String, MetricGroup> processes = new HashMap<>();
   private final int maxSeries;
-  private final int maxCapacity;
+  private final int blockBuckets;
   private int series;
   private long evicted;
   private boolean removed;
 
-  AgentSeries(int maxSeries, int maxCapacity) {
+  AgentSeries(int maxSeries, int blockBuckets) {
     this.maxSeries = maxSeries;
-    this.maxCapacity = maxCapacity;
+    this.blockBuckets = blockBuckets;
   }
 
   /**
-   * Records every metric of {@code report} in {@code bucket}.
+   * Records {@code samples} in {@code bucket}.
    *
    * @return false when this agent was removed concurrently and the caller must retry
    */
-  synchronized boolean record(long bucket, long cutoff, Report report) {
+  synchronized boolean record(long bucket, long cutoff, List<MetricSample> samples) {
     if (removed) {
       return false;
     }
-    HostInfo h = report.hostInfo();
-    if (h != null) {
-      recordHost(h, bucket, cutoff);
-    }
-    if (report.dockerInfo() != null) {
-      scratch[0] = report.dockerInfo().runningContainers();
-      hostGroup(Schema.HOST_CONTAINERS).add(bucket, scratch, cutoff);
-      for (Container c : report.dockerInfo().containers()) {
-        recordContainer(c, bucket, cutoff);
+    for (MetricSample s : samples) {
+      MetricGroup g =
+          switch (s.family()) {
+            case CONTAINER -> entityGroup(containers, s, bucket);
+            case PROCESS -> entityGroup(processes, s, bucket);
+            default -> hostGroup(s.family());
+          };
+      if (g != null) {
+        g.add(bucket, s.values(), cutoff);
       }
-    }
-    if (report.processesInfo() != null) {
-      scratch[0] = report.processesInfo().totalProcesses();
-      hostGroup(Schema.HOST_PROCESSES).add(bucket, scratch, cutoff);
-      for (ProcessInfo p : report.processesInfo().processes()) {
-        recordProcess(p, bucket, cutoff);
-      }
-    }
-    if (report.networkInfo() != null) {
-      scratch[0] = report.networkInfo().totalConnections();
-      hostGroup(Schema.HOST_CONNECTIONS).add(bucket, scratch, cutoff);
     }
     return true;
   }
 
-  private void recordHost(HostInfo h, long bucket, long cutoff) {
-    CpuInfo cpu = h.cpuInfo();
-    if (cpu != null) {
-      scratch[0] = cpu.usage();
-      scratch[1] = cpu.cores();
-      hostGroup(Schema.HOST_CPU).add(bucket, scratch, cutoff);
+  private MetricGroup entityGroup(Map<String, MetricGroup> groups, MetricSample s, long bucket) {
+    MetricGroup g = groups.get(s.entity());
+    if (g == null && (g = admit(s.family(), s.entity(), bucket)) != null) {
+      groups.put(s.entity(), g);
     }
-    MemoryInfo mem = h.memoryInfo();
-    if (mem != null) {
-      scratch[0] = mem.usage();
-      scratch[1] = mem.usedMb();
-      scratch[2] = mem.availableMb();
-      hostGroup(Schema.HOST_MEMORY).add(bucket, scratch, cutoff);
-    }
-    LoadAverage load = h.loadAverage();
-    if (load != null) {
-      scratch[0] = load.load1();
-      scratch[1] = load.load5();
-      scratch[2] = load.load15();
-      hostGroup(Schema.HOST_LOAD).add(bucket, scratch, cutoff);
-    }
+    return g;
   }
 
-  private void recordContainer(Container c, long bucket, long cutoff) {
-    ContainerStats s = c.stats();
-    if (s == null) {
-      return;
-    }
-    MetricGroup g = containers.get(c.id());
-    if (g == null && (g = admit(Schema.CONTAINER, c.id(), bucket)) != null) {
-      containers.put(c.id(), g);
-    }
-    if (g != null) {
-      scratch[0] = s.cpuPercent();
-      scratch[1] = s.memoryUsageMb();
-      scratch[2] = s.memoryPercent();
-      scratch[3] = s.networkRxMb();
-      scratch[4] = s.networkTxMb();
-      g.add(bucket, scratch, cutoff);
-    }
-  }
-
-  private void recordProcess(ProcessInfo p, long bucket, long cutoff) {
-    MetricGroup g = processes.get(p.pid());
-    if (g == null && (g = admit(Schema.PROCESS, Integer.toString(p.pid()), bucket)) != null) {
-      processes.put(p.pid(), g);
-    }
-    if (g != null) {
-      scratch[0] = p.memoryMb();
-      scratch[1] = p.threads();
-      scratch[2] = p.openFiles();
-      g.add(bucket, scratch, cutoff);
-    }
-  }
-
-  private MetricGroup hostGroup(Schema schema) {
-    MetricGroup g = host.get(schema);
+  private MetricGroup hostGroup(MetricFamily family) {
+    MetricGroup g = host.get(family);
     if (g == null) {
-      g = new MetricGroup(schema, null, maxCapacity);
-      host.put(schema, g);
-      series += schema.width();
+      g = new MetricGroup(family, null, blockBuckets);
+      host.put(family, g);
+      series += family.width();
     }
     return g;
   }
 
   /** A new group for an entity, evicting the stalest one if the cap requires; null if full. */
-  private MetricGroup admit(Schema schema, String entity, long bucket) {
-    while (series + schema.width() > maxSeries) {
+  private MetricGroup admit(MetricFamily family, String entity, long bucket) {
+    while (series + family.width() > maxSeries) {
       if (!evictOlderThan(bucket)) {
         evicted++;
         return null;
       }
     }
-    series += schema.width();
-    return new MetricGroup(schema, entity, maxCapacity);
+    series += family.width();
+    return new MetricGroup(family, entity, blockBuckets);
   }
 
   private boolean evictOlderThan(long bucket) {
@@ -167,7 +100,7 @@ final class AgentSeries {
     if (victimMap == null) {
       return false;
     }
-    series -= victimMap.remove(victimKey).schema().width();
+    series -= victimMap.remove(victimKey).family().width();
     evicted++;
     return true;
   }
@@ -176,9 +109,10 @@ final class AgentSeries {
   synchronized void collect(
       long from, long cutoff, Predicate<String> select, SortedMap<Long, Map<String, Double>> out) {
     trim(cutoff);
-    host.values().forEach(g -> g.collect(from, select, out));
-    containers.values().forEach(g -> g.collect(from, select, out));
-    processes.values().forEach(g -> g.collect(from, select, out));
+    long lo = Math.max(from, cutoff); // a block may still hold a few expired buckets
+    host.values().forEach(g -> g.collect(lo, select, out));
+    containers.values().forEach(g -> g.collect(lo, select, out));
+    processes.values().forEach(g -> g.collect(lo, select, out));
   }
 
   /**
@@ -199,7 +133,7 @@ final class AgentSeries {
     for (Iterator<MetricGroup> it = groups.values().iterator(); it.hasNext(); ) {
       MetricGroup g = it.next();
       if (g.trim(cutoff)) {
-        series -= g.schema().width();
+        series -= g.family().width();
         it.remove();
       }
     }

@@ -1,10 +1,8 @@
 package io.orchestrator.core.series;
 
-import io.orchestrator.core.report.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,9 +12,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link TimeSeriesStore} on the heap: per agent, primitive ring buffers sized to the retention
- * window (see {@code MetricGroup}). Memory is about 8 bytes per point plus one byte per bucket per
- * entity; {@link #stats()} reports the estimate.
+ * A {@link TimeSeriesStore} on the heap: per agent and entity, the newest bucket as numbers and
+ * every older one in {@link SeriesBlock}s (see {@code MetricGroup}), so a point costs a few bits
+ * while a metric holds steady; {@link #stats()} reports the estimate.
  *
  * <p>Retention is enforced by {@link #expire()} (call it periodically) and on every read. The
  * number of series per agent is capped ({@code maxSeriesPerAgent}) so process churn cannot grow
@@ -30,7 +28,7 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
   private final Clock clock;
   private final Duration maxAge;
   private final int maxSeriesPerAgent;
-  private final int ringCapacity;
+  private final int blockBuckets;
   private final ConcurrentHashMap<String, AgentSeries> agents = new ConcurrentHashMap<>();
 
   /**
@@ -51,22 +49,23 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
           "maxSeriesPerAgent must be at least 16: " + maxSeriesPerAgent);
     }
     this.maxSeriesPerAgent = maxSeriesPerAgent;
-    long buckets = maxAge.toMillis() / BUCKET_MILLIS + 2;
-    this.ringCapacity = Integer.highestOneBit((int) Math.min(buckets, 1 << 29) - 1) << 1;
+    // Whole blocks expire, so memory holds the window plus one block: a quarter of the window,
+    // between 2 and 30 minutes.
+    long windowBuckets = maxAge.toMillis() / BUCKET_MILLIS;
+    this.blockBuckets = (int) Math.max(8, Math.min(120, windowBuckets / 4));
   }
 
   @Override
-  public void record(Instant receivedAt, Report report) {
+  public void record(Instant receivedAt, String agentId, List<MetricSample> samples) {
     long bucket = Math.floorDiv(receivedAt.toEpochMilli(), BUCKET_MILLIS);
     long cutoff = cutoff();
     while (true) {
       AgentSeries a =
-          agents.computeIfAbsent(
-              report.agentId(), k -> new AgentSeries(maxSeriesPerAgent, ringCapacity));
-      if (a.record(bucket, cutoff, report)) {
+          agents.computeIfAbsent(agentId, k -> new AgentSeries(maxSeriesPerAgent, blockBuckets));
+      if (a.record(bucket, cutoff, samples)) {
         return;
       }
-      agents.remove(report.agentId(), a);
+      agents.remove(agentId, a);
     }
   }
 
@@ -76,15 +75,9 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
     if (a == null) {
       return Optional.empty();
     }
-    long now = clock.millis();
-    long from = Math.floorDiv(now - query.duration().toMillis(), BUCKET_MILLIS);
     SortedMap<Long, Map<String, Double>> buckets = new TreeMap<>();
-    a.collect(from, cutoff(), query::selects, buckets);
-    List<SeriesPoint> points = new ArrayList<>(buckets.size());
-    buckets.forEach(
-        (b, metrics) ->
-            points.add(new SeriesPoint(Instant.ofEpochMilli(b * BUCKET_MILLIS), metrics)));
-    return Optional.of(points);
+    a.collect(query.firstBucket(clock.instant()), cutoff(), query::selects, buckets);
+    return Optional.of(query.points(buckets));
   }
 
   @Override

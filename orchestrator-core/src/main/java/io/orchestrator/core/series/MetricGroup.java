@@ -1,59 +1,89 @@
 package io.orchestrator.core.series;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The series of one entity (the host's CPU, a container, a process): one primitive column per
- * metric plus one sample counter per bucket, in ring buffers indexed by {@code bucket & mask}. The
- * ring grows by doubling up to {@code maxCapacity}, which covers the retention window, so a
- * short-lived process costs a few slots, not a full hour.
+ * The series of one entity (the host's CPU, a container, a process). Only the newest bucket is kept
+ * as plain numbers, since samples in it are still being averaged; every older bucket is appended to
+ * a {@link SeriesBlock} stream as soon as a newer one starts, and a stream of {@code blockBuckets}
+ * buckets is sealed into an immutable block. Each bucket carries its sample count as an extra
+ * column (one bit while it is 1), so a late sample for an old bucket still averages correctly.
  *
- * <p>Invariant: slots outside {@code [lo, hi]} have a zero counter. Not thread-safe; the owning
- * {@link AgentSeries} guards it.
+ * <p>Retention drops whole blocks once their newest bucket has expired: memory holds the window
+ * plus at most one block. Not thread-safe; the owning {@link AgentSeries} guards it.
  */
 final class MetricGroup {
-  private static final int INITIAL_CAPACITY = 8;
   private static final int MAX_COUNT = 255;
+  private static final long NONE = Long.MIN_VALUE;
 
-  private final Schema schema;
+  private final MetricFamily family;
   private final String entity;
-  private final int maxCapacity;
-  private double[][] columns;
-  private byte[] counts;
-  private long lo;
-  private long hi;
-  private boolean empty = true;
-  private int occupied;
+  private final int blockBuckets;
+  private final int width;
+  private final List<Sealed> sealed = new ArrayList<>(2);
+  private final double[] current;
+  private final double[] row;
+  private SeriesBlock.Writer open;
+  private long currentBucket = NONE;
+  private int currentCount;
+  private long buckets;
 
-  MetricGroup(Schema schema, String entity, int maxCapacity) {
-    this.schema = schema;
-    this.entity = entity;
-    this.maxCapacity = maxCapacity;
-    int initial = Math.min(INITIAL_CAPACITY, maxCapacity);
-    this.columns = new double[schema.width()][initial];
-    this.counts = new byte[initial];
+  /** A sealed block and the bucket range it covers. */
+  private static final class Sealed {
+    private final long last;
+    private final int count;
+    private final byte[] bytes;
+
+    Sealed(long last, int count, byte[] bytes) {
+      this.last = last;
+      this.count = count;
+      this.bytes = bytes;
+    }
+
+    long last() {
+      return last;
+    }
+
+    int count() {
+      return count;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
   }
 
-  Schema schema() {
-    return schema;
+  MetricGroup(MetricFamily family, String entity, int blockBuckets) {
+    this.family = family;
+    this.entity = entity;
+    this.blockBuckets = blockBuckets;
+    this.width = family.width();
+    this.current = new double[width];
+    this.row = new double[width + 1];
+  }
+
+  MetricFamily family() {
+    return family;
   }
 
   /** Bucket of the newest sample; meaningless when empty. */
   long newestBucket() {
-    return hi;
+    return currentBucket;
   }
 
   boolean isEmpty() {
-    return empty;
+    return currentBucket == NONE;
   }
 
-  /** Stored points: occupied buckets times metrics. */
+  /** Stored points: buckets held times metrics. */
   long points() {
-    return (long) occupied * schema.width();
+    return buckets * width;
   }
 
   /**
@@ -65,146 +95,171 @@ final class MetricGroup {
     if (bucket < cutoff) {
       return false;
     }
-    if (empty) {
-      lo = bucket;
-      hi = bucket;
-      empty = false;
-    } else if (bucket > hi) {
-      dropBefore(Math.max(lo, bucket - maxCapacity + 1));
-      if (empty) {
-        lo = bucket;
-        empty = false;
-      } else {
-        ensureCapacity(bucket - lo + 1);
+    if (currentBucket == NONE || bucket > currentBucket) {
+      if (currentBucket != NONE) {
+        flushCurrent();
       }
-      hi = bucket;
-    } else if (bucket < lo) {
-      if (hi - bucket + 1 > maxCapacity) {
-        return false;
-      }
-      ensureCapacity(hi - bucket + 1);
-      lo = bucket;
+      currentBucket = bucket;
+      currentCount = 1;
+      System.arraycopy(values, 0, current, 0, width);
+      buckets++;
+    } else if (bucket == currentBucket) {
+      currentCount = merge(current, currentCount, values);
+    } else {
+      addLate(bucket, values);
     }
-    merge(slot(bucket), values);
     return true;
   }
 
-  private void merge(int i, double[] values) {
-    int n = counts[i] & 0xFF;
-    if (n == 0) {
-      occupied++;
-      for (int f = 0; f < columns.length; f++) {
-        columns[f][i] = values[f];
-      }
-      counts[i] = 1;
-      return;
-    }
+  /** Mean-merges {@code values} into {@code into}, which holds the mean of {@code n} samples. */
+  private int merge(double[] into, int n, double[] values) {
     int m = Math.min(n + 1, MAX_COUNT);
-    for (int f = 0; f < columns.length; f++) {
-      columns[f][i] += (values[f] - columns[f][i]) / m;
+    for (int f = 0; f < width; f++) {
+      into[f] += (values[f] - into[f]) / m;
     }
-    counts[i] = (byte) m;
+    return m;
+  }
+
+  private void flushCurrent() {
+    if (open == null) {
+      open = SeriesBlock.writer(width + 1);
+    }
+    System.arraycopy(current, 0, row, 0, width);
+    row[width] = currentCount;
+    open.append(currentBucket, row);
+    if (open.count() >= blockBuckets) {
+      sealed.add(new Sealed(open.lastBucket(), open.count(), open.toBytes()));
+      open = null;
+    }
+  }
+
+  /** A sample for a bucket older than the newest: rare (a clock step), so the group is rebuilt. */
+  private void addLate(long bucket, double[] values) {
+    TreeMap<Long, double[]> all = new TreeMap<>();
+    forEachBucket(Long.MIN_VALUE, (b, r) -> all.put(b, r.clone()));
+    double[] existing = all.get(bucket);
+    if (existing == null) {
+      double[] fresh = Arrays.copyOf(values, width + 1);
+      fresh[width] = 1;
+      all.put(bucket, fresh);
+    } else {
+      existing[width] = merge(existing, (int) existing[width], values);
+    }
+    sealed.clear();
+    open = null;
+    buckets = 0;
+    currentBucket = NONE;
+    all.forEach(
+        (b, r) -> {
+          if (currentBucket != NONE) {
+            flushCurrent();
+          }
+          currentBucket = b;
+          System.arraycopy(r, 0, current, 0, width);
+          currentCount = (int) r[width];
+          buckets++;
+        });
   }
 
   /**
-   * Drops every bucket older than {@code cutoff}.
+   * Drops every block whose buckets are all older than {@code cutoff}.
    *
    * @return true when nothing is left
    */
   boolean trim(long cutoff) {
-    if (!empty && lo < cutoff) {
-      dropBefore(cutoff);
+    if (currentBucket != NONE && currentBucket < cutoff) {
+      sealed.clear();
+      open = null;
+      currentBucket = NONE;
+      buckets = 0;
+      return true;
     }
-    return empty;
-  }
-
-  private void dropBefore(long newLo) {
-    long end = Math.min(newLo - 1, hi);
-    for (long b = lo; b <= end; b++) {
-      int i = slot(b);
-      if (counts[i] != 0) {
-        counts[i] = 0;
-        occupied--;
-      }
+    while (!sealed.isEmpty() && sealed.get(0).last() < cutoff) {
+      buckets -= sealed.remove(0).count();
     }
-    if (newLo > hi) {
-      empty = true;
-    } else {
-      lo = newLo;
+    if (sealed.isEmpty() && open != null && open.lastBucket() < cutoff) {
+      buckets -= open.count();
+      open = null;
     }
-  }
-
-  /** Grows the ring to hold {@code span} buckets; copies {@code [lo, hi]} as they are now. */
-  private void ensureCapacity(long span) {
-    int cap = counts.length;
-    if (span <= cap) {
-      return;
-    }
-    int newCap = cap;
-    while (newCap < span) {
-      newCap <<= 1;
-    }
-    double[][] newColumns = new double[columns.length][newCap];
-    byte[] newCounts = new byte[newCap];
-    for (long b = lo; b <= hi; b++) {
-      int from = (int) (b & (cap - 1));
-      int to = (int) (b & (newCap - 1));
-      newCounts[to] = counts[from];
-      for (int f = 0; f < columns.length; f++) {
-        newColumns[f][to] = columns[f][from];
-      }
-    }
-    columns = newColumns;
-    counts = newCounts;
-  }
-
-  private int slot(long bucket) {
-    return (int) (bucket & (counts.length - 1));
+    return currentBucket == NONE;
   }
 
   /** Adds every selected metric's value at buckets {@code >= from} to {@code out}. */
   void collect(long from, Predicate<String> select, SortedMap<Long, Map<String, Double>> out) {
-    if (empty || hi < from) {
+    if (currentBucket == NONE || currentBucket < from) {
       return;
     }
-    String[] names = new String[columns.length];
+    String[] names = new String[width];
     boolean any = false;
-    for (int f = 0; f < names.length; f++) {
-      String name = schema.metricName(entity, f);
+    for (int f = 0; f < width; f++) {
+      String name = family.metricName(entity, f);
       if (select.test(name)) {
         names[f] = name;
         any = true;
       }
     }
-    if (!any) {
-      return;
+    if (any) {
+      forEachBucket(
+          from,
+          (b, r) -> {
+            Map<String, Double> metrics = out.computeIfAbsent(b, k -> new TreeMap<>());
+            for (int f = 0; f < width; f++) {
+              if (names[f] != null) {
+                metrics.put(names[f], r[f]);
+              }
+            }
+          });
     }
-    for (long b = Math.max(lo, from); b <= hi; b++) {
-      int i = slot(b);
-      if (counts[i] == 0) {
-        continue;
+  }
+
+  /** Every bucket {@code >= from}, oldest first, as values plus the count in the last column. */
+  private void forEachBucket(long from, BucketVisitor visitor) {
+    double[] r = new double[width + 1];
+    for (Sealed s : sealed) {
+      if (s.last() >= from) {
+        visit(SeriesBlock.read(s.bytes()), from, r, visitor);
       }
-      Map<String, Double> metrics = out.computeIfAbsent(b, k -> new TreeMap<>());
-      for (int f = 0; f < names.length; f++) {
-        if (names[f] != null) {
-          metrics.put(names[f], columns[f][i]);
+    }
+    if (open != null && open.lastBucket() >= from) {
+      visit(open.reader(), from, r, visitor);
+    }
+    if (currentBucket != NONE && currentBucket >= from) {
+      System.arraycopy(current, 0, r, 0, width);
+      r[width] = currentCount;
+      visitor.visit(currentBucket, r);
+    }
+  }
+
+  private void visit(SeriesBlock.Reader reader, long from, double[] r, BucketVisitor visitor) {
+    while (reader.next()) {
+      if (reader.bucket() >= from) {
+        for (int c = 0; c <= width; c++) {
+          r[c] = reader.value(c);
         }
+        visitor.visit(reader.bucket(), r);
       }
     }
   }
 
-  /** Estimated heap footprint: arrays, headers and the entity name. */
+  /** Receives one bucket; the array is reused between calls. */
+  private interface BucketVisitor {
+    void visit(long bucket, double[] valuesAndCount);
+  }
+
+  /** Heap held: blocks, the open stream, the newest bucket and the entity name. */
   long memoryBytes() {
-    long cap = counts.length;
-    long arrays = columns.length * (16 + 8 * cap) + 16 + 8L * columns.length + 16 + cap;
-    long name = entity == null ? 0 : 40 + entity.length();
-    return 48 + arrays + name;
+    long bytes = 64 + 2L * (16 + 8L * (width + 1)) + 40 + 4L * sealed.size();
+    for (Sealed s : sealed) {
+      bytes += 40 + 16 + s.bytes().length;
+    }
+    if (open != null) {
+      bytes += open.memoryBytes();
+    }
+    return bytes + (entity == null ? 0 : 40 + entity.length());
   }
 
   @Override
   public String toString() {
-    return schema
-        + (entity == null ? "" : "[" + entity + "]")
-        + Arrays.toString(new long[] {lo, hi});
+    return family + (entity == null ? "" : "[" + entity + "]") + "@" + currentBucket;
   }
 }

@@ -26,6 +26,7 @@ final class AgentGraph {
   private final List<Socket> clientSockets;
   private final List<Socket> acceptedSockets;
   private final Set<String> hostIps;
+  private final long shape;
   private volatile Materialized materialized;
   private volatile Resolved resolved;
 
@@ -33,7 +34,8 @@ final class AgentGraph {
       Report report,
       List<String> processParents,
       Map<String, List<Map<String, Object>>> listeningByOwner,
-      Resolution resolution) {
+      Resolution resolution,
+      long shape) {
     this.report = report;
     this.processParents = processParents;
     this.listeningByOwner = listeningByOwner;
@@ -42,6 +44,12 @@ final class AgentGraph {
     this.clientSockets = List.copyOf(resolution.clientSockets());
     this.acceptedSockets = List.copyOf(resolution.acceptedSockets());
     this.hostIps = Set.copyOf(resolution.hostIps());
+    this.shape = shape;
+  }
+
+  /** The fingerprint of this sub-graph without its measurements (see {@link GraphShape}). */
+  long shape() {
+    return shape;
   }
 
   String agentId() {

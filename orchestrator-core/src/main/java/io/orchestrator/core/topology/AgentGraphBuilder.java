@@ -61,7 +61,8 @@ final class AgentGraphBuilder {
         report,
         parents,
         listeningMetadata(),
-        new AgentGraph.Resolution(flows, listeners, clientSockets, acceptedSockets, hostIps));
+        new AgentGraph.Resolution(flows, listeners, clientSockets, acceptedSockets, hostIps),
+        GraphShape.of(report, parents, flows, listeners, acceptedSockets));
   }
 
   /**

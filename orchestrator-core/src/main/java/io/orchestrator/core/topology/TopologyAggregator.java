@@ -40,11 +40,17 @@ public final class TopologyAggregator {
     this.lastUpdate = clock.instant();
   }
 
-  /** Replaces the reporting agent's sub-graph with the one {@code report} describes. */
-  public void apply(Report report) {
+  /**
+   * Replaces the reporting agent's sub-graph with the one {@code report} describes.
+   *
+   * @return true when the sub-graph's shape changed (nodes, their descriptive fields, or flows, not
+   *     just measurements), or the agent had none
+   */
+  public boolean apply(Report report) {
     AgentGraph graph = AgentGraphBuilder.build(report);
-    graphs.put(report.agentId(), graph);
+    AgentGraph previous = graphs.put(report.agentId(), graph);
     changed();
+    return previous == null || previous.shape() != graph.shape();
   }
 
   /** Removes an agent's whole sub-graph; true when it had one. */

@@ -5,6 +5,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.report.InvalidReportException;
+import io.orchestrator.core.storage.OutsideHistoryException;
+import io.orchestrator.core.storage.StorageUnavailableException;
 import io.orchestrator.core.storage.StoreFullException;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.BadRequestException;
@@ -28,7 +30,10 @@ public final class HttpApi {
   private final Orchestrator orchestrator;
   private final ServerConfig config;
   private final Wiring wiring;
+  private static final int RETRY_AFTER_SECONDS = 5;
+
   private final AtomicLong agentCapRefusals = new AtomicLong();
+  private final AtomicLong storageRefusals = new AtomicLong();
 
   /**
    * What the routes need besides the engine and the configuration. Immutable and thread-safe.
@@ -83,6 +88,19 @@ public final class HttpApi {
         BadRequestException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
     routes.exception(
         InvalidReportException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
+    routes.exception(
+        OutsideHistoryException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
+    routes.exception(
+        StorageUnavailableException.class,
+        (e, ctx) -> {
+          long n = storageRefusals.incrementAndGet();
+          if (Long.bitCount(n) == 1) {
+            LOG.warn(
+                "Refused a write: storage unavailable ({} refusals so far): {}", n, e.getMessage());
+          }
+          ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+          Responses.error(ctx, 503, "storage unavailable: " + e.getMessage());
+        });
     routes.exception(
         StoreFullException.class,
         (e, ctx) -> {

@@ -5,12 +5,14 @@ import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.core.series.SeriesQuery;
+import io.orchestrator.core.storage.StorageHealth;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.cli.GoDuration;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.TopologyEncoding;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,14 @@ final class QueryRoutes {
   }
 
   private void health(Context ctx) {
-    Responses.json(ctx, 200, Map.of("status", "healthy", "timestamp", clock.instant().toString()));
+    StorageHealth storage = orchestrator.storageHealth();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", storage.up() ? "healthy" : "unhealthy");
+    out.put("timestamp", clock.instant().toString());
+    if (!storage.up()) {
+      out.put("storage", storage.detail());
+    }
+    Responses.json(ctx, storage.up() ? 200 : 503, out);
   }
 
   private void ping(Context ctx) {
@@ -52,6 +61,17 @@ final class QueryRoutes {
    * every request, is off for this route.
    */
   private void topology(Context ctx) {
+    Instant at = TimeTravelParams.at(ctx);
+    if (at != null) {
+      Topology past = orchestrator.topologyAt(at);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("topology", past);
+      out.put("timestamp", past.timestamp());
+      out.put("version", past.version());
+      out.put("at", at);
+      Responses.json(ctx, 200, out);
+      return;
+    }
     Topology t = orchestrator.topology();
     String etag = "\"" + t.version() + "\"";
     ctx.header("ETag", etag);
@@ -85,7 +105,7 @@ final class QueryRoutes {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("agent_id", id);
     out.put("duration", durationText == null ? "1h" : durationText);
-    out.put("resolution", "15s");
+    out.put("resolution", GoDuration.format(query.step()));
     out.put("count", points.size());
     out.put("points", points);
     Responses.json(ctx, 200, out);

@@ -8,6 +8,7 @@ import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,14 +52,23 @@ final class ReportRoutes {
 
   private void latest(Context ctx) {
     String id = ctx.pathParam("agent_id");
+    Instant at = TimeTravelParams.at(ctx);
     ReceivedReport r =
-        orchestrator
-            .latestReport(id)
-            .orElseThrow(() -> new BadRequestException(404, "no report from agent " + id + " yet"));
+        (at == null ? orchestrator.latestReport(id) : orchestrator.latestReportAt(id, at))
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        404,
+                        at == null
+                            ? "no report from agent " + id + " yet"
+                            : "no report from agent " + id + " at or before " + at));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("agent_id", id);
     out.put("report", WireJson.report(r));
     out.put("received_at", r.receivedAt());
+    if (at != null) {
+      out.put("at", at);
+    }
     Responses.json(ctx, 200, out);
   }
 }

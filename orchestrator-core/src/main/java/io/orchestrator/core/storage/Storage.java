@@ -1,0 +1,54 @@
+package io.orchestrator.core.storage;
+
+import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.series.TimeSeriesStore;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The storage component, in the manner of Zipkin's {@code StorageComponent}: everything the engine
+ * keeps about the fleet behind one SPI. Agents, latest reports, time series, history, and the
+ * stores that API keys and alert rules need; {@link #check()} for {@code /health} and {@link
+ * #close()}. Chosen with {@code Orchestrator.builder().storage(...)}; in memory by default.
+ *
+ * <p>Writes that acknowledge a client ({@link #accept}, {@link #register}) complete once what they
+ * changed is durable in the backend's sense: at once in memory, after a commit in a database. A
+ * backend that cannot write completes them exceptionally with {@link StorageUnavailableException}.
+ * Reads serve what was accepted, including reports whose write has not completed yet.
+ *
+ * <p>The testkit's storage contract suite states the rest; a backend that passes it works with the
+ * engine. Implementations must be thread-safe.
+ */
+public interface Storage extends AutoCloseable {
+
+  /** Records an accepted report: its agent, the report as latest and in history, its samples. */
+  CompletionStage<Void> accept(ReportRecord record);
+
+  /** Records a registration (a new agent, or new hostname or metadata). */
+  CompletionStage<Void> register(Agent agent);
+
+  /** Forgets an agent that has been silent past its retention: its registration and latest. */
+  void forget(String agentId);
+
+  /** The agents to resume with, as last registered or reported. */
+  List<Agent> agents();
+
+  /** Latest reports and their history. */
+  ReportStore reports();
+
+  /** The time series. */
+  TimeSeriesStore series();
+
+  /** Whether the backend can serve and write right now. */
+  StorageHealth check();
+
+  /** Drops history older than the backend's retention. */
+  void expire();
+
+  /** Forgets everything it holds: agents, reports, series, history. */
+  void clear();
+
+  /** Releases connections and threads; later calls fail. Idempotent. */
+  @Override
+  void close();
+}

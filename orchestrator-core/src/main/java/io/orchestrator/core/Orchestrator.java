@@ -67,7 +67,7 @@ public final class Orchestrator implements AutoCloseable {
   private volatile long lastPushedVersion = -1; // written by the maintenance thread only
 
   Orchestrator(OrchestratorBuilder b) {
-    this.clock = b.clock;
+    this.clock = new MicrosClock(b.clock);
     this.startedAt = clock.instant();
     this.storage =
         b.storage.open(

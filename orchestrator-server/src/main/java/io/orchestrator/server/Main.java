@@ -1,5 +1,6 @@
 package io.orchestrator.server;
 
+import io.orchestrator.core.storage.StorageUnavailableException;
 import io.orchestrator.server.cli.Flags;
 import io.orchestrator.server.cli.GoDuration;
 import io.orchestrator.server.cli.UsageException;
@@ -43,7 +44,7 @@ public final class Main {
     OrchestratorServer server;
     try {
       server = OrchestratorServer.start(config);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | StorageUnavailableException e) {
       err.println("orchestrator: " + e.getMessage());
       return 1;
     }
@@ -91,6 +92,9 @@ public final class Main {
         + " bytes\n"
         + "  shutdown-grace        "
         + GoDuration.format(c.shutdownGrace())
+        + "\n"
+        + "  storage               "
+        + c.storage().describe()
         + "\n"
         + "REST API   "
         + server.baseUri()

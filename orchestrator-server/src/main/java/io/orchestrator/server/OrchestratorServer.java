@@ -79,6 +79,8 @@ public final class OrchestratorServer implements AutoCloseable {
    * Starts a server with its own engine, configured from {@code config}.
    *
    * @throws IllegalStateException when the port cannot be bound (the message says why)
+   * @throws io.orchestrator.core.storage.StorageUnavailableException when the storage cannot be
+   *     opened (the message says why)
    */
   public static OrchestratorServer start(ServerConfig config) {
     Orchestrator o =
@@ -87,6 +89,7 @@ public final class OrchestratorServer implements AutoCloseable {
             .cleanupInterval(config.cleanupInterval())
             .staleThreshold(config.staleThreshold())
             .reportCodec(JsonReportCodec.INSTANCE)
+            .storage(config.storage().factory())
             .build();
     return start(config, o, true, Clock.systemUTC());
   }

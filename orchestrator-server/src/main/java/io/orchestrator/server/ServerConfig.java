@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param wsSendBuffer messages a WebSocket client may have unsent before it is closed
  * @param httpIdleTimeout an HTTP connection with no bytes moving this long is closed (slow or
  *     stalled clients, slow-loris)
+ * @param storage where state is kept (DESIGN §10)
  */
 public record ServerConfig(
     String host,
@@ -32,7 +33,8 @@ public record ServerConfig(
     Duration shutdownGrace,
     Duration wsIdleTimeout,
     int wsSendBuffer,
-    Duration httpIdleTimeout) {
+    Duration httpIdleTimeout,
+    StorageConfig storage) {
 
   /** Validates every value; messages name the setting as the flag does. */
   public ServerConfig {
@@ -56,6 +58,7 @@ public record ServerConfig(
     if (wsSendBuffer <= 0) {
       throw new IllegalArgumentException("ws send buffer must be positive: " + wsSendBuffer);
     }
+    Objects.requireNonNull(storage, "storage");
   }
 
   private static void positive(String name, Duration d) {
@@ -88,8 +91,15 @@ public record ServerConfig(
     private Duration wsIdleTimeout = Duration.ofSeconds(60);
     private int wsSendBuffer = 4096;
     private Duration httpIdleTimeout = Duration.ofSeconds(30);
+    private StorageConfig storage = StorageConfig.memory();
 
     private Builder() {}
+
+    /** Where state is kept (default: in memory). */
+    public Builder storage(StorageConfig value) {
+      storage = value;
+      return this;
+    }
 
     /** Address to bind (default 0.0.0.0). */
     public Builder host(String value) {
@@ -170,7 +180,8 @@ public record ServerConfig(
           shutdownGrace,
           wsIdleTimeout,
           wsSendBuffer,
-          httpIdleTimeout);
+          httpIdleTimeout,
+          storage);
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * A {@link TimeSeriesStore} on the heap: per agent and entity, the newest bucket as numbers and
@@ -71,13 +72,35 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
 
   @Override
   public Optional<List<SeriesPoint>> query(String agentId, SeriesQuery query) {
-    AgentSeries a = agents.get(agentId);
-    if (a == null) {
+    SortedMap<Long, Map<String, Double>> buckets = new TreeMap<>();
+    if (!collect(agentId, query.firstBucket(clock.instant()), query::selects, buckets)) {
       return Optional.empty();
     }
-    SortedMap<Long, Map<String, Double>> buckets = new TreeMap<>();
-    a.collect(query.firstBucket(clock.instant()), cutoff(), query::selects, buckets);
     return Optional.of(query.points(buckets));
+  }
+
+  /**
+   * Adds the agent's selected metrics at buckets {@code >= fromBucket} (within the window) to
+   * {@code out}, for stores that combine this one with another (a database's older points).
+   *
+   * @return false when the store holds nothing for the agent
+   */
+  public boolean collect(
+      String agentId,
+      long fromBucket,
+      Predicate<String> select,
+      SortedMap<Long, Map<String, Double>> out) {
+    AgentSeries a = agents.get(agentId);
+    if (a == null) {
+      return false;
+    }
+    a.collect(fromBucket, cutoff(), select, out);
+    return true;
+  }
+
+  /** The oldest bucket still inside the window. */
+  public long firstBucketKept() {
+    return cutoff();
   }
 
   @Override

@@ -9,19 +9,20 @@ import java.util.List;
  */
 public enum MetricFamily {
   /** {@code host.cpu.usage}, {@code host.cpu.cores}. */
-  HOST_CPU("host.cpu.", "usage", "cores"),
+  HOST_CPU(1, "host.cpu.", "usage", "cores"),
   /** {@code host.memory.usage}, {@code .used_mb}, {@code .available_mb}. */
-  HOST_MEMORY("host.memory.", "usage", "used_mb", "available_mb"),
+  HOST_MEMORY(2, "host.memory.", "usage", "used_mb", "available_mb"),
   /** {@code host.load.1}, {@code .5}, {@code .15}. */
-  HOST_LOAD("host.load.", "1", "5", "15"),
+  HOST_LOAD(3, "host.load.", "1", "5", "15"),
   /** {@code host.containers.running}. */
-  HOST_CONTAINERS("host.containers.", "running"),
+  HOST_CONTAINERS(4, "host.containers.", "running"),
   /** {@code host.processes.total}. */
-  HOST_PROCESSES("host.processes.", "total"),
+  HOST_PROCESSES(5, "host.processes.", "total"),
   /** {@code host.connections.total}. */
-  HOST_CONNECTIONS("host.connections.", "total"),
+  HOST_CONNECTIONS(6, "host.connections.", "total"),
   /** {@code container.<id>.cpu_percent} and the rest of a container's stats. */
   CONTAINER(
+      7,
       "container.",
       "cpu_percent",
       "memory_usage_mb",
@@ -29,16 +30,37 @@ public enum MetricFamily {
       "network_rx_mb",
       "network_tx_mb"),
   /** {@code process.<pid>.memory_mb}, {@code .threads}, {@code .open_files}. */
-  PROCESS("process.", "memory_mb", "threads", "open_files");
+  PROCESS(8, "process.", "memory_mb", "threads", "open_files");
 
+  private final int code;
   private final String prefix;
 
   @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, the checker cannot tell
   private final List<String> fields;
 
-  MetricFamily(String prefix, String... fields) {
+  MetricFamily(int code, String prefix, String... fields) {
+    this.code = code;
     this.prefix = prefix;
     this.fields = List.of(fields);
+  }
+
+  /** A stable number for stored forms; never reused for another family. */
+  public int code() {
+    return code;
+  }
+
+  /**
+   * The family with {@code code}.
+   *
+   * @throws IllegalArgumentException for a code no family has
+   */
+  public static MetricFamily ofCode(int code) {
+    for (MetricFamily f : values()) {
+      if (f.code == code) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no metric family has code " + code);
   }
 
   /** Metrics in the family. */

@@ -25,7 +25,14 @@ public final class Flags {
           new Flag("stale-node-threshold", "5m", "silence after which an agent is stale"),
           new Flag("cors-origins", "*", "comma-separated allowed CORS origins, * for any"),
           new Flag("max-body-size", "16MiB", "largest request body (bytes, or KiB/MiB/GiB)"),
-          new Flag("shutdown-grace", "10s", "time in-flight requests get to finish on shutdown"));
+          new Flag("shutdown-grace", "10s", "time in-flight requests get to finish on shutdown"),
+          new Flag("storage", "memory", "memory, or postgres: PostgreSQL is the system of record"),
+          new Flag(
+              "database-url",
+              "",
+              "jdbc:postgresql://host:port/db (user and password from"
+                  + " ORCHESTRATOR_DATABASE_USER/_PASSWORD, or in the URL)"),
+          new Flag("history-retention", "24h", "how long history and series stay in the database"));
 
   private Flags() {}
 
@@ -41,6 +48,12 @@ public final class Flags {
    * @throws UsageException naming the unknown flag or invalid value
    */
   public static ServerConfig parse(String[] args, Map<String, String> env)
+      throws HelpRequested, UsageException {
+    Map<String, String> values = values(args, env);
+    return build(values, env);
+  }
+
+  private static Map<String, String> values(String[] args, Map<String, String> env)
       throws HelpRequested, UsageException {
     Map<String, String> values = new HashMap<>();
     for (Flag f : FLAGS) {
@@ -70,10 +83,11 @@ public final class Flags {
       }
       values.put(name, value);
     }
-    return build(values);
+    return values;
   }
 
-  private static ServerConfig build(Map<String, String> v) throws UsageException {
+  private static ServerConfig build(Map<String, String> v, Map<String, String> env)
+      throws UsageException {
     ServerConfig.Builder b = ServerConfig.builder();
     b.host(v.get("host"));
     b.port(port(v.get("port")));
@@ -88,6 +102,7 @@ public final class Flags {
     b.maxBodySize(size("max-body-size", v.get("max-body-size")));
     b.shutdownGrace(duration("shutdown-grace", v.get("shutdown-grace")));
     try {
+      b.storage(StorageFlags.storage(v, env));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid value: " + e.getMessage());
@@ -106,7 +121,7 @@ public final class Flags {
     throw new UsageException("invalid value \"" + text + "\" for flag -port: must be 0..65535");
   }
 
-  private static Duration duration(String flag, String text) throws UsageException {
+  static Duration duration(String flag, String text) throws UsageException {
     Duration d;
     try {
       d = GoDuration.parse(text.strip());

@@ -6,8 +6,11 @@
 # spread over 1,000 agent ids. Prints requests/s, latency percentiles and CPU per request.
 #
 # Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,benchmarks -am),
-# wrk (apt-get install -y wrk), python3, curl.
+# wrk (apt-get install -y wrk), python3, curl; psql and a local PostgreSQL for STORAGE=postgres.
 # Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2] [warmup-seconds=60]
+# Environment: WORKLOAD=synthetic|real (the ~5.6 KB report, or the real Go probe's ~25 KB one);
+# STORAGE=memory|postgres (postgres: each run of the server gets a fresh database, and every 202
+# is committed first); SERVERS="echo orchestrator" (which to run, in order).
 # (C2 keeps compiling for tens of seconds and its CPU counts against the process: warm up long.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +25,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # shellcheck source=benchmarks/lib.sh
 source benchmarks/lib.sh
-report_workload "$work"
+report_workload "$work" "${WORKLOAD:-synthetic}"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
@@ -51,7 +54,19 @@ measure() { # name, command...
 echo "body: $(wc -c <"$work/body.json") bytes; $conns connections; ${warmup}s warm-up, ${secs}s per run; $(nproc) cores"
 echo "| server       |     req/s |      p50 |      p99 | CPU/req   | RSS       | non-2xx |"
 echo "|---|---|---|---|---|---|---|"
+storage_flags() {
+  if [ "${STORAGE:-memory}" = postgres ]; then
+    echo "-storage postgres -database-url $(fresh_database)"
+  fi
+}
+export ORCHESTRATOR_DATABASE_USER=postgres
 for _ in $(seq 1 "$rounds"); do
-  measure echo java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090
-  measure orchestrator java "${jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18090
+  for server in ${SERVERS:-echo orchestrator}; do
+    case $server in
+      echo) measure echo java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090 ;;
+      orchestrator)
+        read -r -a storage <<< "$(storage_flags)"
+        measure "orch-${STORAGE:-memory}" java "${jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18090 "${storage[@]}" ;;
+    esac
+  done
 done

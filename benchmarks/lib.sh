@@ -1,10 +1,20 @@
 # Shared by the HTTP benchmark scripts; source it, do not run it.
 
-# report_workload DIR: writes DIR/body.json (the fixture grown to ~5.6 KB with processes and
-# connections, agent id "AGENT") and DIR/post.lua (wrk: POSTs of it over 1,000 agent ids).
+# report_workload DIR [synthetic|real]: writes DIR/body.json, agent id "AGENT", and DIR/post.lua
+# (wrk: POSTs of it over 1,000 agent ids). synthetic (default): the full example grown to ~5.6 KB
+# with processes and connections; real: the real Go probe's report (docs/examples, ~25 KB, 97
+# processes, 34 sockets) as the probe sent it.
 report_workload() {
   local dir=$1
-  python3 - "$dir/body.json" <<'PY'
+  if [ "${2:-synthetic}" = real ]; then
+    python3 - "$dir/body.json" <<'PY'
+import json, sys
+r = json.load(open("docs/examples/report-real-probe.json"))
+r["agent_id"] = "AGENT"
+open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
+PY
+  else
+    python3 - "$dir/body.json" <<'PY'
 import json, sys, copy
 r = json.load(open("docs/examples/report-full.json"))
 procs, conns = r["processes_info"]["processes"], r["network_info"]["connections"]
@@ -16,6 +26,7 @@ while len(json.dumps(r, separators=(",", ":"))) < 5600:
 r["agent_id"] = "AGENT"
 open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
 PY
+  fi
   cat > "$dir/post.lua" <<LUA
 local reqs, n = {}, 0
 -- built in init: wrk sets the Host header only after the script has loaded
@@ -38,4 +49,11 @@ await_health() {
   done
   echo "server on port $1 did not answer /health within 10 s" >&2
   return 1
+}
+
+# fresh_database: creates an empty database on the local PostgreSQL and prints its JDBC URL.
+fresh_database() {
+  local name="orch_bench_$RANDOM$RANDOM"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $name" >/dev/null
+  echo "jdbc:postgresql://127.0.0.1:5432/$name"
 }

@@ -7,7 +7,10 @@ import static io.orchestrator.core.report.ReportValidation.size;
 
 import java.util.List;
 
-/** Validation of {@code docker_info}; part of {@link ReportValidation}. */
+/**
+ * Validation of {@code docker_info}; part of {@link ReportValidation}. Each container is checked
+ * without building its JSON path, which is only spelled out for the message of one that fails.
+ */
 final class DockerValidation {
   private DockerValidation() {}
 
@@ -20,10 +23,39 @@ final class DockerValidation {
     List<Container> list = info.containers();
     size("docker_info.containers", list);
     for (int i = 0; i < list.size(); i++) {
-      container(
-          "docker_info.containers[" + i + "]",
-          element("docker_info.containers[" + i + "]", list.get(i)));
+      Container c = list.get(i);
+      if (c == null || !valid(c)) {
+        String at = "docker_info.containers[" + i + "]";
+        container(at, element(at, c));
+      }
     }
+  }
+
+  private static boolean valid(Container c) {
+    if (c.id() == null || c.id().isBlank()) {
+      return false;
+    }
+    for (PortMapping m : c.ports()) {
+      if (m == null || !ok(m.privatePort()) || !ok(m.publicPort())) {
+        return false;
+      }
+    }
+    ContainerStats s = c.stats();
+    return s == null
+        || (ok(s.cpuPercent())
+            && ok(s.memoryUsageMb())
+            && ok(s.memoryLimitMb())
+            && ok(s.memoryPercent())
+            && ok(s.networkRxMb())
+            && ok(s.networkTxMb()));
+  }
+
+  private static boolean ok(int port) {
+    return port >= 0 && port <= ReportValidation.MAX_PORT;
+  }
+
+  private static boolean ok(double v) {
+    return v >= 0 && !Double.isInfinite(v);
   }
 
   private static void container(String at, Container c) {

@@ -7,7 +7,10 @@ import static io.orchestrator.core.report.ReportValidation.size;
 
 import java.util.List;
 
-/** Validation of {@code network_info}; part of {@link ReportValidation}. */
+/**
+ * Validation of {@code network_info}; part of {@link ReportValidation}. Each entry is checked
+ * without building its JSON path, which is only spelled out for the message of one that fails.
+ */
 final class NetworkValidation {
   private NetworkValidation() {}
 
@@ -18,19 +21,29 @@ final class NetworkValidation {
     List<Connection> conns = info.connections();
     size("network_info.connections", conns);
     for (int i = 0; i < conns.size(); i++) {
-      String at = "network_info.connections[" + i + "]";
-      Connection c = element(at, conns.get(i));
-      port(at + ".local_port", c.localPort());
-      port(at + ".remote_port", c.remotePort());
-      nonNegative(at + ".pid", c.pid());
+      Connection c = conns.get(i);
+      if (c == null || !ok(c.localPort()) || !ok(c.remotePort()) || c.pid() < 0) {
+        String at = "network_info.connections[" + i + "]";
+        element(at, c);
+        port(at + ".local_port", c.localPort());
+        port(at + ".remote_port", c.remotePort());
+        nonNegative(at + ".pid", c.pid());
+      }
     }
     List<ListeningPort> listening = info.listeningPorts();
     size("network_info.listening_ports", listening);
     for (int i = 0; i < listening.size(); i++) {
-      String at = "network_info.listening_ports[" + i + "]";
-      ListeningPort l = element(at, listening.get(i));
-      port(at + ".port", l.port());
-      nonNegative(at + ".pid", l.pid());
+      ListeningPort l = listening.get(i);
+      if (l == null || !ok(l.port()) || l.pid() < 0) {
+        String at = "network_info.listening_ports[" + i + "]";
+        element(at, l);
+        port(at + ".port", l.port());
+        nonNegative(at + ".pid", l.pid());
+      }
     }
+  }
+
+  private static boolean ok(int port) {
+    return port >= 0 && port <= ReportValidation.MAX_PORT;
   }
 }

@@ -74,19 +74,39 @@ final class ReportValidation {
     List<ProcessInfo> list = info.processes();
     size("processes_info.processes", list);
     for (int i = 0; i < list.size(); i++) {
-      String at = "processes_info.processes[" + i + "]";
-      ProcessInfo p = element(at, list.get(i));
-      if (p.pid() <= 0) {
-        throw new InvalidReportException(at + ".pid", "must be positive: " + p.pid());
+      ProcessInfo p = list.get(i);
+      if (p == null || !valid(p)) {
+        // Only a failing entry pays for spelling out its JSON path.
+        process("processes_info.processes[" + i + "]", p);
       }
-      nonNegative(at + ".ppid", p.ppid());
-      nonNegative(at + ".uid", p.uid());
-      nonNegative(at + ".gid", p.gid());
-      nonNegative(at + ".threads", p.threads());
-      nonNegative(at + ".cpu_time", p.cpuTime());
-      nonNegative(at + ".memory_mb", p.memoryMb());
-      nonNegative(at + ".open_files", p.openFiles());
     }
+  }
+
+  private static boolean valid(ProcessInfo p) {
+    return p.pid() > 0
+        && p.ppid() >= 0
+        && p.uid() >= 0
+        && p.gid() >= 0
+        && p.threads() >= 0
+        && p.cpuTime() >= 0
+        && !Double.isInfinite(p.cpuTime())
+        && p.memoryMb() >= 0
+        && !Double.isInfinite(p.memoryMb())
+        && p.openFiles() >= 0;
+  }
+
+  private static void process(String at, ProcessInfo process) {
+    ProcessInfo p = element(at, process);
+    if (p.pid() <= 0) {
+      throw new InvalidReportException(at + ".pid", "must be positive: " + p.pid());
+    }
+    nonNegative(at + ".ppid", p.ppid());
+    nonNegative(at + ".uid", p.uid());
+    nonNegative(at + ".gid", p.gid());
+    nonNegative(at + ".threads", p.threads());
+    nonNegative(at + ".cpu_time", p.cpuTime());
+    nonNegative(at + ".memory_mb", p.memoryMb());
+    nonNegative(at + ".open_files", p.openFiles());
   }
 
   static <T> T element(String at, T value) {

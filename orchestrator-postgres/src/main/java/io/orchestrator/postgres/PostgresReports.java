@@ -6,6 +6,7 @@ import io.orchestrator.core.report.ReportCodec;
 import io.orchestrator.core.storage.HistoryWindow;
 import io.orchestrator.core.storage.ReportStore;
 import io.orchestrator.core.storage.StorageUnavailableException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,16 +36,23 @@ final class PostgresReports implements ReportStore {
       "SELECT agent_id, ended_at FROM agent_activity WHERE started_at <= ?"
           + " AND (ended_at IS NULL OR ended_at >= ?)";
   private static final String ALL_KEPT =
-      "SELECT DISTINCT ON (agent_id) agent_id, received_at, body FROM ("
-          + " SELECT agent_id, received_at, body FROM report_history WHERE received_at <= ?"
-          + " UNION ALL SELECT agent_id, received_at, body FROM report_log"
+      "SELECT DISTINCT ON (agent_id) agent_id, received_at FROM ("
+          + " SELECT agent_id, received_at FROM report_history WHERE received_at <= ?"
+          + " UNION ALL SELECT agent_id, received_at FROM report_log"
           + " WHERE kept AND received_at <= ?) k ORDER BY agent_id, received_at DESC";
+  private static final String BODIES =
+      "SELECT agent_id, received_at, body FROM report_history"
+          + " WHERE (agent_id, received_at) IN (SELECT * FROM unnest(?::text[], ?::timestamptz[]))"
+          + " UNION ALL SELECT agent_id, received_at, body FROM report_log"
+          + " WHERE kept AND (agent_id, received_at) IN"
+          + " (SELECT * FROM unnest(?::text[], ?::timestamptz[]))";
 
   private final Database db;
   private final Clock clock;
   private final Duration retention;
   private final Duration stale;
   private final ReportCodec codec;
+  private final DecodedReports decoded = new DecodedReports(2_048);
   final ConcurrentHashMap<String, ReceivedReport> latest = new ConcurrentHashMap<>();
 
   PostgresReports(Database db, Clock clock, Duration retention, Duration stale, ReportCodec codec) {
@@ -82,29 +90,68 @@ final class PostgresReports implements ReportStore {
     }
   }
 
+  /**
+   * Which report stood for each active agent is one index scan; the reports themselves come from a
+   * cache of decoded ones, and only those missing are read and decoded: successive instants share
+   * almost all of them.
+   */
   @Override
   public Map<String, ReceivedReport> activeAt(Instant at) {
     check(at);
     Map<String, ReceivedReport> out = new TreeMap<>();
     try (Connection c = db.connection()) {
       Set<String> active = active(c, at);
+      Map<String, Instant> stood = new TreeMap<>();
       try (PreparedStatement ps = c.prepareStatement(ALL_KEPT)) {
         ps.setObject(1, Sql.timestamp(at));
         ps.setObject(2, Sql.timestamp(at));
-        ps.setFetchSize(100);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             String id = rs.getString("agent_id");
             if (active.contains(id)) {
-              out.put(id, received(rs));
+              stood.put(id, Sql.instant(rs, "received_at"));
             }
           }
         }
+      }
+      Map<String, Instant> missing = new TreeMap<>();
+      stood.forEach(
+          (id, when) -> {
+            ReceivedReport r = decoded.get(id, when);
+            if (r == null) {
+              missing.put(id, when);
+            } else {
+              out.put(id, r);
+            }
+          });
+      if (!missing.isEmpty()) {
+        read(c, missing, out);
       }
     } catch (SQLException e) {
       throw unavailable(e);
     }
     return out;
+  }
+
+  private void read(Connection c, Map<String, Instant> missing, Map<String, ReceivedReport> out)
+      throws SQLException {
+    Array ids = c.createArrayOf("text", missing.keySet().toArray());
+    Array times =
+        c.createArrayOf("timestamptz", missing.values().stream().map(Sql::timestamp).toArray());
+    try (PreparedStatement ps = c.prepareStatement(BODIES)) {
+      ps.setArray(1, ids);
+      ps.setArray(2, times);
+      ps.setArray(3, ids);
+      ps.setArray(4, times);
+      ps.setFetchSize(100);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ReceivedReport r = received(rs);
+          decoded.put(r);
+          out.put(r.agentId(), r);
+        }
+      }
+    }
   }
 
   /**

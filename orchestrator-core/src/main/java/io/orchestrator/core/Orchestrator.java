@@ -1,5 +1,6 @@
 package io.orchestrator.core;
 
+import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.AgentRegistry;
 import io.orchestrator.core.agent.AgentStatus;
@@ -272,6 +273,11 @@ public final class Orchestrator implements AutoCloseable {
   /** The time-series store (read it with {@link TimeSeriesStore#query}). */
   public TimeSeriesStore series() {
     return storage.series();
+  }
+
+  /** The API keys, kept hashed in the storage. */
+  public ApiKeyStore apiKeys() {
+    return storage.apiKeys();
   }
 
   /** Whether the storage can serve and write (for {@code /health}). */

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the compactor every minute on its own thread, and retention when the engine asks; one at a
- * time. A failure is logged and counted on the database's health; the next run tries again.
- * Thread-safe.
+ * Runs the compactor every minute and reloads the API keys every two seconds on its own thread, and
+ * retention when the engine asks; one at a time. A failure is logged and counted on the database's
+ * health; the next run tries again. Thread-safe.
  */
 final class Maintenance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -26,10 +26,25 @@ final class Maintenance implements AutoCloseable {
             return t;
           });
 
-  Maintenance(Compactor compactor, Database db) {
+  Maintenance(Compactor compactor, Database db, PostgresApiKeys keys) {
     this.compactor = compactor;
     this.db = db;
-    Future<?> unused = scheduler.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.MINUTES);
+    Future<?> unusedCompaction =
+        scheduler.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.MINUTES);
+    Future<?> unusedRefresh =
+        scheduler.scheduleWithFixedDelay(
+            () -> refresh(keys),
+            PostgresStorage.KEY_REFRESH_SECONDS,
+            PostgresStorage.KEY_REFRESH_SECONDS,
+            TimeUnit.SECONDS);
+  }
+
+  private void refresh(PostgresApiKeys keys) {
+    try {
+      keys.refresh();
+    } catch (RuntimeException e) {
+      LOG.debug("API keys not refreshed; the next run tries again: {}", e.getMessage());
+    }
   }
 
   synchronized int compact() {

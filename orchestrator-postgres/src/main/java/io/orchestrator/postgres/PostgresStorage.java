@@ -1,6 +1,7 @@
 package io.orchestrator.postgres;
 
 import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.report.ReportCodec;
@@ -47,7 +48,12 @@ public final class PostgresStorage implements Storage {
   private final WriteQueue writes;
   private final PostgresReports reports;
   private final PostgresSeries series;
+
+  /** How often every replica reloads the API keys (a revocation takes effect within it). */
+  static final int KEY_REFRESH_SECONDS = 2;
+
   private final Maintenance maintenance;
+  private final PostgresApiKeys apiKeys;
   private final Map<String, Agent> agents = new ConcurrentHashMap<>();
   private final Map<String, Agent> persisted = new ConcurrentHashMap<>();
   private final Map<String, HistoryPolicy.State> states = new ConcurrentHashMap<>();
@@ -70,12 +76,15 @@ public final class PostgresStorage implements Storage {
             new InMemoryTimeSeriesStore(
                 settings.clock(), settings.maxDataAge(), settings.maxSeriesPerAgent()));
     load();
+    this.apiKeys = new PostgresApiKeys(db);
+    apiKeys.refresh();
     this.writes = new WriteQueue(db, config.writers());
     this.maintenance =
         new Maintenance(
             new Compactor(
                 db, settings.clock(), codec, config.historyRetention(), settings.staleThreshold()),
-            db);
+            db,
+            apiKeys);
   }
 
   /** A factory for the engine's builder. */
@@ -165,6 +174,11 @@ public final class PostgresStorage implements Storage {
   }
 
   @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
   public StorageHealth check() {
     return db.health();
   }
@@ -186,6 +200,7 @@ public final class PostgresStorage implements Storage {
       db.failed(e);
       throw new StorageUnavailableException(Database.describe(e), e);
     }
+    apiKeys.clear();
     agents.clear();
     persisted.clear();
     states.clear();

@@ -4,6 +4,7 @@ import io.orchestrator.core.storage.StorageUnavailableException;
 import io.orchestrator.server.cli.Flags;
 import io.orchestrator.server.cli.GoDuration;
 import io.orchestrator.server.cli.UsageException;
+import io.orchestrator.server.security.SecurityConfig;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -66,6 +67,21 @@ public final class Main {
     Runtime.getRuntime().halt(0);
   }
 
+  /** The auth line of the banner: which credentials work, never a secret. */
+  private static String describeAuth(SecurityConfig s) {
+    if (!s.auth()) {
+      return "off";
+    }
+    StringBuilder sb = new StringBuilder("on (API keys");
+    if (s.adminKey() != null) {
+      sb.append(", admin key ***");
+    }
+    if (s.jwt() != null) {
+      sb.append(", JWT");
+    }
+    return sb.append(')').toString();
+  }
+
   static String banner(OrchestratorServer server) {
     ServerConfig c = server.config();
     return "Orchestrator running\n"
@@ -95,6 +111,20 @@ public final class Main {
         + "\n"
         + "  storage               "
         + c.storage().describe()
+        + "\n"
+        + "  auth                  "
+        + describeAuth(c.security())
+        + "\n"
+        + "  tls                   "
+        + (c.security().tls() == null ? "off" : "on (HSTS)")
+        + "\n"
+        + "  rate-limit            "
+        + (c.security().rateLimit() == 0
+            ? "off"
+            : c.security().rateLimit() + "/s per client, burst " + c.security().rateLimitBurst())
+        + "\n"
+        + "  access-log            "
+        + c.security().accessLog()
         + "\n"
         + "REST API   "
         + server.baseUri()

@@ -2,15 +2,22 @@ package io.orchestrator.server;
 
 import io.javalin.Javalin;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.server.http.HeaderDeadline;
 import io.orchestrator.server.http.HttpApi;
+import io.orchestrator.server.http.Route;
 import io.orchestrator.server.json.JsonReportCodec;
 import io.orchestrator.server.json.TopologyEncoding;
+import io.orchestrator.server.metrics.ServerMetrics;
+import io.orchestrator.server.security.ServerSecurity;
+import io.orchestrator.server.security.Tls;
 import io.orchestrator.server.ws.WsFeed;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +44,10 @@ public final class OrchestratorServer implements AutoCloseable {
   private final boolean ownsOrchestrator;
   private final WsFeed feed;
   private final GracefulHandler graceful = new GracefulHandler();
+  private final ServerMetrics metrics;
+  private final ServerSecurity security;
+  private final HttpApi api;
+  private final HeaderDeadline headers;
   private final Javalin app;
   private volatile boolean closed;
 
@@ -47,11 +58,13 @@ public final class OrchestratorServer implements AutoCloseable {
     this.ownsOrchestrator = owns;
     TopologyEncoding topology = new TopologyEncoding();
     this.feed = new WsFeed(orchestrator, config, clock, topology);
-    HttpApi api =
-        new HttpApi(
-            orchestrator,
-            config,
-            new HttpApi.Wiring(clock, topology, feed::clients, feed::dropped));
+    this.metrics =
+        new ServerMetrics(orchestrator, new ServerMetrics.Feed(feed::clients, feed::dropped));
+    this.security = new ServerSecurity(config.security(), orchestrator.apiKeys(), clock);
+    this.api =
+        new HttpApi(orchestrator, config, new HttpApi.Wiring(clock, topology, metrics, security));
+    Handler.Wrapper observer = api.observer();
+    this.headers = new HeaderDeadline(config.headerTimeout(), 32);
     this.app =
         Javalin.create(
             c -> {
@@ -67,9 +80,18 @@ public final class OrchestratorServer implements AutoCloseable {
               // (counted until their response completes) up to the grace period.
               c.jetty.modifyServer(
                   s -> {
+                    // Javalin attaches its servlet context inside the innermost wrapper: the
+                    // observer sees every request, the graceful stop counts every one.
+                    graceful.setHandler(observer);
                     s.setHandler(graceful);
                     s.setStopTimeout(config.shutdownGrace().toMillis());
                   });
+              if (config.security().tls() != null) {
+                c.jetty.addConnector(
+                    (server, http) ->
+                        Tls.connector(
+                            server, http, config.security().tls(), config.host(), config.port()));
+              }
               api.install(c);
               feed.install(c);
             });
@@ -110,6 +132,9 @@ public final class OrchestratorServer implements AutoCloseable {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.feed.closeAll();
+      server.security.close();
+      server.api.close();
+      server.headers.close();
       if (owns) {
         o.close();
       }
@@ -123,6 +148,7 @@ public final class OrchestratorServer implements AutoCloseable {
     for (Connector c : server.app.jettyServer().server().getConnectors()) {
       if (c instanceof AbstractConnector connector) {
         connector.setIdleTimeout(config.httpIdleTimeout().toMillis());
+        connector.addEventListener(server.headers);
       }
     }
     LOG.info("Listening on {}:{}", config.host(), server.port());
@@ -144,12 +170,14 @@ public final class OrchestratorServer implements AutoCloseable {
 
   /** {@code http://host:port} for the REST API. */
   public URI baseUri() {
-    return URI.create("http://" + displayHost() + ":" + port());
+    String scheme = config.security().tls() == null ? "http://" : "https://";
+    return URI.create(scheme + displayHost() + ":" + port());
   }
 
   /** {@code ws://host:port/api/v1/ws} for the feed. */
   public URI wsUri() {
-    return URI.create("ws://" + displayHost() + ":" + port() + WsFeed.PATH);
+    String scheme = config.security().tls() == null ? "ws://" : "wss://";
+    return URI.create(scheme + displayHost() + ":" + port() + WsFeed.PATH);
   }
 
   private String displayHost() {
@@ -165,6 +193,11 @@ public final class OrchestratorServer implements AutoCloseable {
   /** The configuration it runs with. */
   public ServerConfig config() {
     return config;
+  }
+
+  /** Every route the server answers, with the access each needs (DESIGN §7). */
+  public List<Route> routes() {
+    return api.routes();
   }
 
   /** Connected WebSocket clients. */
@@ -194,6 +227,9 @@ public final class OrchestratorServer implements AutoCloseable {
       LOG.warn("Requests still running after {} were cut off", config.shutdownGrace());
     } finally {
       feed.closeAll();
+      security.close();
+      api.close();
+      headers.close();
       if (ownsOrchestrator) {
         orchestrator.close();
       }

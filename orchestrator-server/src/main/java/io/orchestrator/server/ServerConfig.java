@@ -1,5 +1,6 @@
 package io.orchestrator.server;
 
+import io.orchestrator.server.security.SecurityConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,14 +14,18 @@ import java.util.Objects;
  * @param maxDataAge time-series retention
  * @param cleanupInterval how often retention and stale cleanup run
  * @param staleThreshold silence after which an agent is stale
- * @param corsOrigins allowed origins; {@code ["*"]} for any (then never with credentials)
+ * @param corsOrigins allowed origins; {@code ["*"]} for any (then never with credentials); empty
+ *     for none (same origin only)
  * @param maxBodySize largest accepted request body in bytes
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param wsIdleTimeout a WebSocket silent (no pong, no message) this long is closed
  * @param wsSendBuffer messages a WebSocket client may have unsent before it is closed
  * @param httpIdleTimeout an HTTP connection with no bytes moving this long is closed (slow or
  *     stalled clients, slow-loris)
+ * @param headerTimeout a request whose headers are not complete this long after they began is
+ *     closed (slow-loris), as is any beyond 32 such connections from one address
  * @param storage where state is kept (DESIGN §10)
+ * @param security authentication, TLS, rate limits and the access log (DESIGN §8)
  */
 public record ServerConfig(
     String host,
@@ -34,7 +39,9 @@ public record ServerConfig(
     Duration wsIdleTimeout,
     int wsSendBuffer,
     Duration httpIdleTimeout,
-    StorageConfig storage) {
+    Duration headerTimeout,
+    StorageConfig storage,
+    SecurityConfig security) {
 
   /** Validates every value; messages name the setting as the flag does. */
   public ServerConfig {
@@ -48,10 +55,8 @@ public record ServerConfig(
     positive("shutdown-grace", shutdownGrace);
     positive("ws-idle-timeout", wsIdleTimeout);
     positive("http-idle-timeout", httpIdleTimeout);
-    corsOrigins = List.copyOf(corsOrigins);
-    if (corsOrigins.isEmpty()) {
-      throw new IllegalArgumentException("cors-origins must name at least one origin or *");
-    }
+    positive("header-timeout", headerTimeout);
+    corsOrigins = List.copyOf(corsOrigins); // empty: same origin only, no CORS headers
     if (maxBodySize <= 0) {
       throw new IllegalArgumentException("max-body-size must be positive: " + maxBodySize);
     }
@@ -59,6 +64,7 @@ public record ServerConfig(
       throw new IllegalArgumentException("ws send buffer must be positive: " + wsSendBuffer);
     }
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(security, "security");
   }
 
   private static void positive(String name, Duration d) {
@@ -91,9 +97,23 @@ public record ServerConfig(
     private Duration wsIdleTimeout = Duration.ofSeconds(60);
     private int wsSendBuffer = 4096;
     private Duration httpIdleTimeout = Duration.ofSeconds(30);
+    private Duration headerTimeout = Duration.ofSeconds(10);
     private StorageConfig storage = StorageConfig.memory();
+    private SecurityConfig security = SecurityConfig.open();
 
     private Builder() {}
+
+    /** Authentication, TLS, rate limits, access log (default: all off). */
+    public Builder security(SecurityConfig value) {
+      security = value;
+      return this;
+    }
+
+    /** Deadline for a request's headers (default 10s). */
+    public Builder headerTimeout(Duration value) {
+      headerTimeout = value;
+      return this;
+    }
 
     /** Where state is kept (default: in memory). */
     public Builder storage(StorageConfig value) {
@@ -181,7 +201,9 @@ public record ServerConfig(
           wsIdleTimeout,
           wsSendBuffer,
           httpIdleTimeout,
-          storage);
+          headerTimeout,
+          storage,
+          security);
     }
   }
 }

@@ -28,7 +28,7 @@ public record Report(
   /** Validates the whole report; throws {@link InvalidReportException} naming the field. */
   public Report {
     ReportValidation.validate(
-        agentId, new Report.Sections(hostInfo, dockerInfo, processesInfo, networkInfo));
+        agentId, hostname, new Report.Sections(hostInfo, dockerInfo, processesInfo, networkInfo));
   }
 
   /**

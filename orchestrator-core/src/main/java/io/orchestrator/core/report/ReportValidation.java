@@ -13,8 +13,9 @@ final class ReportValidation {
 
   private ReportValidation() {}
 
-  static void validate(String agentId, Report.Sections sections) {
+  static void validate(String agentId, String hostname, Report.Sections sections) {
     agentId("agent_id", agentId);
+    hostname("hostname", hostname);
     if (sections.host() != null) {
       host(sections.host());
     }
@@ -47,7 +48,27 @@ final class ReportValidation {
     }
   }
 
+  /**
+   * A hostname, when given: at most 253 characters (a DNS name), no control characters (the agent
+   * is registered under it and stored with it).
+   */
+  static void hostname(String field, String hostname) {
+    if (hostname == null) {
+      return;
+    }
+    if (hostname.length() > MAX_ID_LENGTH) {
+      throw new InvalidReportException(
+          field, "longer than " + MAX_ID_LENGTH + " characters: " + hostname.length());
+    }
+    for (int i = 0; i < hostname.length(); i++) {
+      if (Character.isISOControl(hostname.charAt(i))) {
+        throw new InvalidReportException(field, "must not contain control characters");
+      }
+    }
+  }
+
   private static void host(HostInfo host) {
+    hostname("host_info.hostname", host.hostname());
     nonNegative("host_info.uptime", host.uptime());
     if (host.cpuInfo() != null) {
       nonNegative("host_info.cpu_info.cores", host.cpuInfo().cores());

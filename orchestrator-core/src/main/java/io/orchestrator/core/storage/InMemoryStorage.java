@@ -1,5 +1,7 @@
 package io.orchestrator.core.storage;
 
+import io.orchestrator.core.access.ApiKeyStore;
+import io.orchestrator.core.access.InMemoryApiKeyStore;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.series.InMemoryTimeSeriesStore;
 import io.orchestrator.core.series.TimeSeriesStore;
@@ -21,6 +23,7 @@ public final class InMemoryStorage implements Storage {
   private final ConcurrentHashMap<String, Agent> agents = new ConcurrentHashMap<>();
   private final InMemoryReports reports;
   private final InMemoryTimeSeriesStore series;
+  private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
   private volatile boolean closed;
 
   /** Opens an in-memory storage with the engine's settings. */
@@ -73,6 +76,11 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
   public StorageHealth check() {
     return closed ? StorageHealth.down("storage closed") : StorageHealth.UP;
   }
@@ -87,6 +95,7 @@ public final class InMemoryStorage implements Storage {
     agents.clear();
     reports.clear();
     series.clear();
+    apiKeys.clear();
   }
 
   @Override

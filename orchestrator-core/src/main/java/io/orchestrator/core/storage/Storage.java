@@ -1,5 +1,6 @@
 package io.orchestrator.core.storage;
 
+import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.series.TimeSeriesStore;
 import java.util.List;
@@ -38,6 +39,9 @@ public interface Storage extends AutoCloseable {
 
   /** The time series. */
   TimeSeriesStore series();
+
+  /** API keys, hashed (DESIGN §8): shared by every replica on the same storage. */
+  ApiKeyStore apiKeys();
 
   /** Whether the backend can serve and write right now. */
   StorageHealth check();

@@ -4,9 +4,11 @@ import io.orchestrator.server.ServerConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses the launcher's flags (DESIGN §5) the way Go's {@code flag} package accepts them: {@code
@@ -15,25 +17,6 @@ import java.util.Map;
  * thread-safe.
  */
 public final class Flags {
-  /** Every flag with its environment variable, default and meaning, in usage order. */
-  static final List<Flag> FLAGS =
-      List.of(
-          new Flag("host", "0.0.0.0", "address to listen on"),
-          new Flag("port", "8080", "port to listen on (0 = any free port, printed at start)"),
-          new Flag("max-data-age", "1h", "how long time-series points are kept"),
-          new Flag("cleanup-interval", "5m", "how often retention and stale cleanup run"),
-          new Flag("stale-node-threshold", "5m", "silence after which an agent is stale"),
-          new Flag("cors-origins", "*", "comma-separated allowed CORS origins, * for any"),
-          new Flag("max-body-size", "16MiB", "largest request body (bytes, or KiB/MiB/GiB)"),
-          new Flag("shutdown-grace", "10s", "time in-flight requests get to finish on shutdown"),
-          new Flag("storage", "memory", "memory, or postgres: PostgreSQL is the system of record"),
-          new Flag(
-              "database-url",
-              "",
-              "jdbc:postgresql://host:port/db (user and password from"
-                  + " ORCHESTRATOR_DATABASE_USER/_PASSWORD, or in the URL)"),
-          new Flag("history-retention", "24h", "how long history and series stay in the database"));
-
   private Flags() {}
 
   /** Thrown for {@code -h}/{@code --help}. */
@@ -49,15 +32,19 @@ public final class Flags {
    */
   public static ServerConfig parse(String[] args, Map<String, String> env)
       throws HelpRequested, UsageException {
-    Map<String, String> values = values(args, env);
-    return build(values, env);
+    return build(values(args, env), env);
   }
 
-  private static Map<String, String> values(String[] args, Map<String, String> env)
+  private static FlagValues values(String[] args, Map<String, String> env)
       throws HelpRequested, UsageException {
     Map<String, String> values = new HashMap<>();
-    for (Flag f : FLAGS) {
-      values.put(f.name(), env.getOrDefault(f.env(), f.defaultValue()));
+    Set<String> given = new HashSet<>();
+    for (Flag f : FlagList.FLAGS) {
+      String fromEnv = env.get(f.env());
+      values.put(f.name(), fromEnv != null ? fromEnv : f.defaultValue());
+      if (fromEnv != null) {
+        given.add(f.name());
+      }
     }
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -70,43 +57,58 @@ public final class Flags {
       }
       int eq = body.indexOf('=');
       String name = eq < 0 ? body : body.substring(0, eq);
-      if (FLAGS.stream().noneMatch(f -> f.name().equals(name))) {
-        throw new UsageException("flag provided but not defined: -" + name);
-      }
+      Flag flag =
+          FlagList.FLAGS.stream()
+              .filter(f -> f.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new UsageException("flag provided but not defined: -" + name));
       String value;
       if (eq >= 0) {
         value = body.substring(eq + 1);
+      } else if (flag.bool()) {
+        value = "true"; // -secure alone, as Go's flag package takes booleans
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
         throw new UsageException("flag needs an argument: -" + name);
       }
       values.put(name, value);
+      given.add(name);
     }
-    return values;
+    return new FlagValues(values, given);
   }
 
-  private static ServerConfig build(Map<String, String> v, Map<String, String> env)
-      throws UsageException {
+  private static ServerConfig build(FlagValues v, Map<String, String> env) throws UsageException {
     ServerConfig.Builder b = ServerConfig.builder();
     b.host(v.get("host"));
     b.port(port(v.get("port")));
     b.maxDataAge(duration("max-data-age", v.get("max-data-age")));
     b.cleanupInterval(duration("cleanup-interval", v.get("cleanup-interval")));
     b.staleThreshold(duration("stale-node-threshold", v.get("stale-node-threshold")));
-    b.corsOrigins(
-        Arrays.stream(v.get("cors-origins").split(","))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .toList());
+    b.corsOrigins(cors(v.get("cors-origins")));
     b.maxBodySize(size("max-body-size", v.get("max-body-size")));
     b.shutdownGrace(duration("shutdown-grace", v.get("shutdown-grace")));
     try {
       b.storage(StorageFlags.storage(v, env));
+      SecurityFlags.apply(v, b);
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid value: " + e.getMessage());
     }
+  }
+
+  /** Origins; "none" for none (same origin only), and an empty list is a mistake. */
+  private static List<String> cors(String text) throws UsageException {
+    if (text.strip().equalsIgnoreCase("none")) {
+      return List.of();
+    }
+    List<String> origins =
+        Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (origins.isEmpty()) {
+      throw new UsageException(
+          "invalid value \"" + text + "\" for flag -cors-origins: name origins, * or none");
+    }
+    return origins;
   }
 
   private static int port(String text) throws UsageException {
@@ -183,12 +185,12 @@ public final class Flags {
     StringBuilder sb =
         new StringBuilder(
             "Usage: java -jar orchestrator-server.jar [flags]\n\nFlags (also -name=value, --name value, --name=value):\n");
-    for (Flag f : FLAGS) {
+    for (Flag f : FlagList.FLAGS) {
       sb.append(
           String.format(
               Locale.ROOT,
               "  -%-22s %s (default %s, env %s)%n",
-              f.name() + " value",
+              f.bool() ? f.name() : f.name() + " value",
               f.help(),
               f.defaultValue(),
               f.env()));
@@ -203,10 +205,31 @@ public final class Flags {
    * @param name the flag name without dashes
    * @param defaultValue its default, as text
    * @param help what it sets
+   * @param bool true for a boolean that may be given alone ({@code -secure})
    */
-  record Flag(String name, String defaultValue, String help) {
+  record Flag(String name, String defaultValue, String help, boolean bool) {
+    Flag(String name, String defaultValue, String help) {
+      this(name, defaultValue, help, false);
+    }
+
     String env() {
       return "ORCHESTRATOR_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+  }
+
+  /**
+   * The flags' values: given on the command line, else in the environment, else the default.
+   *
+   * @param values every flag's value
+   * @param given the flags set on the command line or in the environment
+   */
+  record FlagValues(Map<String, String> values, Set<String> given) {
+    String get(String name) {
+      return values.get(name);
+    }
+
+    boolean isGiven(String name) {
+      return given.contains(name);
     }
   }
 }

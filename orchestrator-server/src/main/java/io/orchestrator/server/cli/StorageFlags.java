@@ -17,8 +17,7 @@ final class StorageFlags {
 
   private StorageFlags() {}
 
-  static StorageConfig storage(Map<String, String> v, Map<String, String> env)
-      throws UsageException {
+  static StorageConfig storage(Flags.FlagValues v, Map<String, String> env) throws UsageException {
     String mode = v.get("storage").strip().toLowerCase(Locale.ROOT);
     String url = v.get("database-url").strip();
     Duration retention = Flags.duration("history-retention", v.get("history-retention"));

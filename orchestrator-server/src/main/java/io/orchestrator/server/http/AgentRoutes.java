@@ -1,6 +1,5 @@
 package io.orchestrator.server.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.agent.Agent;
@@ -26,16 +25,31 @@ final class AgentRoutes {
     this.clock = clock;
   }
 
-  void register(RoutesConfig routes) {
-    routes.post("/api/v1/agents/register", this::registerAgent);
-    routes.post("/api/v1/agents/heartbeat/{agent_id}", this::heartbeat);
-    routes.get("/api/v1/agents/config/{agent_id}", this::config);
-    routes.get("/api/v1/agents/list", this::list);
+  List<Route> routes() {
+    return List.of(
+        Route.post(
+            "/api/v1/agents/register",
+            Access.PROBE,
+            "Register or re-register an agent",
+            this::registerAgent),
+        Route.post(
+            "/api/v1/agents/heartbeat/{agent_id}",
+            Access.PROBE,
+            "Refresh an agent's last contact",
+            this::heartbeat),
+        Route.get(
+            "/api/v1/agents/config/{agent_id}",
+            Access.PROBE,
+            "An agent's collection settings",
+            this::config),
+        Route.get("/api/v1/agents/list", Access.VIEWER, "Every agent with its status", this::list));
   }
 
   private void registerAgent(Context ctx) {
     WireRequests.RegisterBody b = body.read(ctx, WireRequests.RegisterBody.class);
     Registration r = new Registration(b.agentId(), b.hostname(), b.metadata());
+    ctx.attribute(RequestObserver.AGENT, r.agentId());
+    Guard.actFor(ctx, r.agentId());
     boolean created = orchestrator.register(r);
     Responses.json(
         ctx,

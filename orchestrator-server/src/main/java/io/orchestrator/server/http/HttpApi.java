@@ -2,6 +2,7 @@ package io.orchestrator.server.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.report.InvalidReportException;
@@ -11,11 +12,15 @@ import io.orchestrator.core.storage.StoreFullException;
 import io.orchestrator.server.ServerConfig;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.TopologyEncoding;
+import io.orchestrator.server.metrics.ServerMetrics;
+import io.orchestrator.server.security.ServerSecurity;
 import io.orchestrator.server.ws.WsFeed;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * bad input is a 4xx naming the problem, an unknown route a JSON 404, and anything unexpected a 500
  * that is logged (never the cause's text). Thread-safe once installed.
  */
-public final class HttpApi {
+public final class HttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
   private final Orchestrator orchestrator;
@@ -34,20 +39,19 @@ public final class HttpApi {
 
   private final AtomicLong agentCapRefusals = new AtomicLong();
   private final AtomicLong storageRefusals = new AtomicLong();
+  private volatile AccessLog accessLog;
+  private volatile RouteTable table;
 
   /**
    * What the routes need besides the engine and the configuration. Immutable and thread-safe.
    *
    * @param clock the server clock (timestamps in responses)
    * @param topology the per-version topology encoding shared with the WebSocket feed
-   * @param websocketClients how many WebSocket clients are connected
-   * @param websocketDropped how many WebSocket clients were closed for not keeping up
+   * @param metrics the server's metrics, with the feed's counters
+   * @param security the authenticator, keys and rate limits
    */
   public record Wiring(
-      Clock clock,
-      TopologyEncoding topology,
-      IntSupplier websocketClients,
-      LongSupplier websocketDropped) {}
+      Clock clock, TopologyEncoding topology, ServerMetrics metrics, ServerSecurity security) {}
 
   /**
    * Creates the API.
@@ -62,28 +66,80 @@ public final class HttpApi {
     this.wiring = wiring;
   }
 
-  /** Adds the routes, CORS and error handling to {@code javalin}. */
+  /**
+   * What sits in front of everything Jetty serves: request ids, the access log, request metrics.
+   *
+   * @throws IllegalStateException when the access log cannot be opened
+   */
+  public Handler.Wrapper observer() {
+    try {
+      accessLog = AccessLog.open(wiring.security().config().accessLog(), wiring.clock());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot open access log "
+              + wiring.security().config().accessLog()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new RequestObserver(accessLog, wiring.metrics());
+  }
+
+  /** Closes the access log. */
+  @Override
+  public void close() {
+    if (accessLog != null) {
+      try {
+        accessLog.close();
+      } catch (IOException e) {
+        LOG.warn("Access log not closed cleanly: {}", e.toString());
+      }
+    }
+  }
+
+  /** The routes installed (empty before {@link #install}). */
+  public List<Route> routes() {
+    RouteTable t = table;
+    return t == null ? List.of() : t.routes();
+  }
+
+  /** Every route, with the access each needs. */
+  private RouteTable table() {
+    BodyReader body = new BodyReader(config.maxBodySize());
+    Cors cors = new Cors(config.corsOrigins());
+    List<Route> all = new ArrayList<>();
+    all.add(new Route(HandlerType.OPTIONS, "/*", Access.PUBLIC, "CORS preflight", cors::preflight));
+    all.addAll(new QueryRoutes(orchestrator, wiring.clock(), wiring.topology()).routes());
+    all.addAll(new AgentRoutes(orchestrator, body, wiring.clock()).routes());
+    all.addAll(new ReportRoutes(orchestrator, body, wiring.metrics()).routes());
+    all.addAll(new StatsRoute(orchestrator, wiring.metrics().feed()).routes());
+    all.addAll(new AdminRoutes(wiring.security().keys(), body).routes());
+    all.addAll(new MetricsRoute(wiring.metrics()).routes());
+    // A browser tab or curl pointed at the feed learns what it is, not "no such endpoint".
+    all.add(
+        Route.get(
+            WsFeed.PATH,
+            Access.VIEWER,
+            "The WebSocket feed (with Upgrade: websocket)",
+            ctx -> {
+              ctx.header("Upgrade", "websocket");
+              Responses.error(
+                  ctx, 426, "this endpoint is a WebSocket: connect with Upgrade: websocket");
+            }));
+    return new RouteTable(all);
+  }
+
+  /** Adds the routes, CORS, the guard and error handling to {@code javalin}. */
   public void install(JavalinConfig javalin) {
     javalin.http.maxRequestSize = config.maxBodySize();
     javalin.jetty.modifyServer(s -> s.setErrorHandler(new JsonErrorHandler()));
-    BodyReader body = new BodyReader(config.maxBodySize());
-    Cors cors = new Cors(config.corsOrigins());
     RoutesConfig routes = javalin.routes;
-    routes.before(cors::apply);
-    routes.options("/*", cors::preflight);
-    new AgentRoutes(orchestrator, body, wiring.clock()).register(routes);
-    new ReportRoutes(orchestrator, body).register(routes);
-    new QueryRoutes(orchestrator, wiring.clock(), wiring.topology()).register(routes);
-    new StatsRoute(orchestrator, wiring.websocketClients(), wiring.websocketDropped())
-        .register(routes);
-    // A browser tab or curl pointed at the feed learns what it is, not "no such endpoint".
-    routes.get(
-        WsFeed.PATH,
-        ctx -> {
-          ctx.header("Upgrade", "websocket");
-          Responses.error(
-              ctx, 426, "this endpoint is a WebSocket: connect with Upgrade: websocket");
-        });
+    routes.before(new Cors(config.corsOrigins())::apply);
+    ServerSecurity security = wiring.security();
+    new Guard(security.config().auth(), security.authenticator(), security.limits())
+        .install(routes);
+    table = table();
+    table.install(routes);
     routes.exception(
         BadRequestException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
     routes.exception(

@@ -1,6 +1,5 @@
 package io.orchestrator.server.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.series.SeriesPoint;
@@ -32,11 +31,21 @@ final class QueryRoutes {
     this.encoding = encoding;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/health", this::health);
-    routes.get("/api/v1/ping", this::ping);
-    routes.get("/api/v1/query/topology", this::topology);
-    routes.get("/api/v1/query/agents/{agent_id}/timeseries", this::timeseries);
+  List<Route> routes() {
+    return List.of(
+        Route.get(
+            "/health", Access.PUBLIC, "Whether the server and its storage are up", this::health),
+        Route.get("/api/v1/ping", Access.PUBLIC, "Liveness", this::ping),
+        Route.get(
+            "/api/v1/query/topology",
+            Access.VIEWER,
+            "The topology (as it stood ?at=)",
+            this::topology),
+        Route.get(
+            "/api/v1/query/agents/{agent_id}/timeseries",
+            Access.VIEWER,
+            "An agent's time series",
+            this::timeseries));
   }
 
   private void health(Context ctx) {

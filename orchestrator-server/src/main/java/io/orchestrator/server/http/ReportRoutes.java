@@ -1,6 +1,5 @@
 package io.orchestrator.server.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.ReceivedReport;
@@ -8,8 +7,10 @@ import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
+import io.orchestrator.server.metrics.ServerMetrics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,29 +25,40 @@ final class ReportRoutes {
 
   private final Orchestrator orchestrator;
   private final BodyReader body;
+  private final ServerMetrics metrics;
 
-  ReportRoutes(Orchestrator orchestrator, BodyReader body) {
+  ReportRoutes(Orchestrator orchestrator, BodyReader body, ServerMetrics metrics) {
     this.orchestrator = orchestrator;
     this.body = body;
+    this.metrics = metrics;
   }
 
-  void register(RoutesConfig routes) {
-    routes.post("/api/v1/reports", this::ingest);
-    routes.get("/api/v1/query/agents/{agent_id}/latest", this::latest);
+  List<Route> routes() {
+    return List.of(
+        Route.post("/api/v1/reports", Access.PROBE, "Accept a probe's report", this::ingest),
+        Route.get(
+            "/api/v1/query/agents/{agent_id}/latest",
+            Access.VIEWER,
+            "An agent's latest report as received (or as it stood ?at=)",
+            this::latest));
   }
 
   private void ingest(Context ctx) {
+    long start = System.nanoTime();
     Report report;
     byte[] bytes;
     try {
       bytes = body.bytes(ctx);
       report = WireJson.read(bytes, Report.class);
+      ctx.attribute(RequestObserver.AGENT, report.agentId());
+      Guard.actFor(ctx, report.agentId());
     } catch (BadRequestException e) {
       orchestrator.recordRejectedReport();
       LOG.debug("Rejected report: {}", e.getMessage());
       throw e;
     }
     orchestrator.ingest(report, ReportBody.of(bytes));
+    metrics.ingested(System.nanoTime() - start);
     ctx.status(202).contentType("application/json").result(ACCEPTED);
   }
 

@@ -1,33 +1,30 @@
 package io.orchestrator.server.http;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.OrchestratorStats;
 import io.orchestrator.core.series.SeriesStats;
 import io.orchestrator.core.topology.TopologyStats;
 import io.orchestrator.server.cli.GoDuration;
+import io.orchestrator.server.metrics.ServerMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 
 /** {@code GET /api/v1/query/stats} (DESIGN §4.5). */
 final class StatsRoute {
   private final Orchestrator orchestrator;
-  private final IntSupplier websocketClients;
-  private final LongSupplier websocketDropped;
+  private final ServerMetrics.Feed feed;
 
-  StatsRoute(
-      Orchestrator orchestrator, IntSupplier websocketClients, LongSupplier websocketDropped) {
+  StatsRoute(Orchestrator orchestrator, ServerMetrics.Feed feed) {
     this.orchestrator = orchestrator;
-    this.websocketClients = websocketClients;
-    this.websocketDropped = websocketDropped;
+    this.feed = feed;
   }
 
-  void register(RoutesConfig routes) {
-    routes.get("/api/v1/query/stats", this::stats);
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/query/stats", Access.VIEWER, "Counts and figures", this::stats));
   }
 
   private void stats(Context ctx) {
@@ -36,8 +33,8 @@ final class StatsRoute {
     out.put("agents", s.agents());
     out.put("agents_active", s.agentsActive());
     out.put("agents_stale", s.agentsStale());
-    out.put("websocket_clients", websocketClients.getAsInt());
-    out.put("websocket_clients_dropped", websocketDropped.getAsLong());
+    out.put("websocket_clients", feed.websocketClients().getAsInt());
+    out.put("websocket_clients_dropped", feed.websocketDropped().getAsLong());
     out.put("storage", storage(s.storage()));
     out.put("topology", topology(s.topology()));
     out.put(

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.access.ApiKey;
+import io.orchestrator.core.access.Role;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.core.series.SeriesQuery;
@@ -58,6 +60,16 @@ public abstract class DurableStorageContract extends StorageContract {
     assertEquals(8, points.size());
     assertTrue(points.get(7).metrics().containsKey("host.cpu.usage"));
     assertEquals(Set.of("a", "b"), storage.reports().activeAt(clock.instant()).keySet());
+  }
+
+  @Test
+  void apiKeysAreThereAfterAReopen() {
+    storage
+        .apiKeys()
+        .create(new ApiKey("k9", "ci", Role.ADMIN, null, "hash-9", clock.instant(), null));
+    storage.close();
+    storage = open(settings());
+    assertEquals("ci", storage.apiKeys().bySecretHash("hash-9").orElseThrow().name());
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.access.ApiKey;
+import io.orchestrator.core.access.Role;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.series.SeriesPoint;
@@ -188,6 +190,22 @@ public abstract class StorageContract {
     assertTrue(storage.agents().isEmpty());
     assertTrue(storage.series().query("a", SeriesQuery.hostMetrics(Duration.ofHours(1))).isEmpty());
     assertTrue(storage.reports().activeAt(clock.instant()).isEmpty());
+  }
+
+  @Test
+  void apiKeysAreFoundByTheirHashListedAndRevoked() {
+    ApiKey probe = new ApiKey("k1", "probe of a", Role.PROBE, "a", "hash-1", clock.instant(), null);
+    ApiKey viewer =
+        new ApiKey("k2", "dashboard", Role.VIEWER, null, "hash-2", clock.instant(), null);
+    storage.apiKeys().create(probe);
+    storage.apiKeys().create(viewer);
+    assertEquals(probe, storage.apiKeys().bySecretHash("hash-1").orElseThrow());
+    assertTrue(storage.apiKeys().bySecretHash("hash-3").isEmpty());
+    assertEquals(List.of("k1", "k2"), storage.apiKeys().list().stream().map(ApiKey::id).toList());
+    assertTrue(storage.apiKeys().delete("k1"));
+    assertFalse(storage.apiKeys().delete("k1"));
+    assertTrue(storage.apiKeys().bySecretHash("hash-1").isEmpty());
+    assertEquals(List.of("k2"), storage.apiKeys().list().stream().map(ApiKey::id).toList());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.query.QueryException;
 import io.orchestrator.core.report.InvalidReportException;
 import io.orchestrator.core.storage.OutsideHistoryException;
 import io.orchestrator.core.storage.StorageUnavailableException;
@@ -115,6 +116,8 @@ public final class HttpApi implements AutoCloseable {
     all.addAll(new StatsRoute(orchestrator, wiring.metrics().feed()).routes());
     all.addAll(new AdminRoutes(wiring.security().keys(), body).routes());
     all.addAll(new MetricsRoute(wiring.metrics()).routes());
+    all.addAll(new SearchRoute(orchestrator, wiring.topology().filtered().queries()).routes());
+    all.addAll(new ExportRoutes(orchestrator, wiring.topology().filtered().queries()).routes());
     // A browser tab or curl pointed at the feed learns what it is, not "no such endpoint".
     all.add(
         Route.get(
@@ -146,6 +149,7 @@ public final class HttpApi implements AutoCloseable {
         InvalidReportException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
     routes.exception(
         OutsideHistoryException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
+    routes.exception(QueryException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
     routes.exception(
         StorageUnavailableException.class,
         (e, ctx) -> {

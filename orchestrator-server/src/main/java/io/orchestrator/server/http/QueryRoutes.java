@@ -2,22 +2,17 @@ package io.orchestrator.server.http;
 
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.series.SeriesPoint;
-import io.orchestrator.core.series.SeriesQuery;
+import io.orchestrator.core.query.Query;
 import io.orchestrator.core.storage.StorageHealth;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.cli.GoDuration;
-import io.orchestrator.server.json.BadRequestException;
+import io.orchestrator.server.json.FilteredTopologies;
 import io.orchestrator.server.json.TopologyEncoding;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Health, ping, topology and time-series queries (DESIGN §4.2, §4.4). */
 final class QueryRoutes {
@@ -25,10 +20,13 @@ final class QueryRoutes {
   private final Clock clock;
   private final TopologyEncoding encoding;
 
+  private final FilteredTopologies filtered;
+
   QueryRoutes(Orchestrator orchestrator, Clock clock, TopologyEncoding encoding) {
     this.orchestrator = orchestrator;
     this.clock = clock;
     this.encoding = encoding;
+    this.filtered = encoding.filtered();
   }
 
   List<Route> routes() {
@@ -71,8 +69,9 @@ final class QueryRoutes {
    */
   private void topology(Context ctx) {
     Instant at = TimeTravelParams.at(ctx);
+    Query query = Queries.topology(ctx);
     if (at != null) {
-      Topology past = orchestrator.topologyAt(at);
+      Topology past = filtered.queries().filter(orchestrator.topologyAt(at), query);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("topology", past);
       out.put("timestamp", past.timestamp());
@@ -82,7 +81,10 @@ final class QueryRoutes {
       return;
     }
     Topology t = orchestrator.topology();
-    String etag = "\"" + t.version() + "\"";
+    String etag =
+        query.isEmpty()
+            ? "\"" + t.version() + "\""
+            : "\"" + t.version() + "-q" + Integer.toHexString(query.text().hashCode()) + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");
     if (etag.equals(ctx.header("If-None-Match"))) {
@@ -90,7 +92,13 @@ final class QueryRoutes {
       return;
     }
     boolean gzip = AcceptEncoding.allowsGzip(ctx.header("Accept-Encoding"));
-    byte[] body = gzip ? encoding.gzippedBody(t) : encoding.responseBody(t);
+    byte[] body;
+    if (query.isEmpty()) {
+      body = gzip ? encoding.gzippedBody(t) : encoding.responseBody(t);
+    } else {
+      FilteredTopologies.Encoded e = filtered.get(t, query);
+      body = gzip ? e.gzipped(t) : e.body(t);
+    }
     ctx.disableCompression();
     ctx.header("Vary", "Accept-Encoding");
     if (gzip) {
@@ -101,47 +109,13 @@ final class QueryRoutes {
   }
 
   private void timeseries(Context ctx) {
-    String id = ctx.pathParam("agent_id");
-    String durationText = ctx.queryParam("duration");
-    Duration duration = duration(durationText);
-    if (orchestrator.agent(id).isEmpty()) {
-      throw new BadRequestException(404, "unknown agent " + id);
-    }
-    SeriesQuery query =
-        new SeriesQuery(
-            duration, metrics(ctx.queryParam("metrics")), "all".equals(ctx.queryParam("scope")));
-    List<SeriesPoint> points = orchestrator.series().query(id, query).orElse(List.of());
+    SeriesRequest r = SeriesRequest.of(ctx, orchestrator);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("agent_id", id);
-    out.put("duration", durationText == null ? "1h" : durationText);
-    out.put("resolution", GoDuration.format(query.step()));
-    out.put("count", points.size());
-    out.put("points", points);
+    out.put("agent_id", r.agentId());
+    out.put("duration", r.durationText());
+    out.put("resolution", GoDuration.format(r.query().step()));
+    out.put("count", r.points().size());
+    out.put("points", r.points());
     Responses.json(ctx, 200, out);
-  }
-
-  private static Duration duration(String text) {
-    if (text == null) {
-      return Duration.ofHours(1);
-    }
-    try {
-      Duration d = GoDuration.parse(text);
-      if (!d.isNegative() && !d.isZero()) {
-        return d;
-      }
-    } catch (IllegalArgumentException e) {
-      // answered below, with the message the contract fixes
-    }
-    throw BadRequestException.badRequest("Invalid duration format");
-  }
-
-  private static Set<String> metrics(String text) {
-    if (text == null || text.isBlank()) {
-      return Set.of();
-    }
-    return Arrays.stream(text.split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toSet());
   }
 }

@@ -1,5 +1,6 @@
 package io.orchestrator.server.json;
 
+import io.orchestrator.core.query.TopologyQueries;
 import io.orchestrator.core.topology.Topology;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,9 +25,15 @@ public final class TopologyEncoding {
       "{\"type\":\"topology_update\",\"payload\":".getBytes(StandardCharsets.UTF_8);
   private static final byte[] FRAME_TAIL = {'}'};
 
+  private final FilteredTopologies filtered = new FilteredTopologies(new TopologyQueries());
   private volatile Entry entry;
   private final IncrementalTopologyWriter writer =
       new IncrementalTopologyWriter(); // guarded by this
+
+  /** Filtered topologies, encoded once per version and query. */
+  public FilteredTopologies filtered() {
+    return filtered;
+  }
 
   /** The body of {@code GET /api/v1/query/topology}. */
   public byte[] responseBody(Topology t) {
@@ -88,7 +95,7 @@ public final class TopologyEncoding {
     }
   }
 
-  private static byte[] gzip(byte[] bytes) {
+  static byte[] gzip(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 6 + 64);
     try (GZIPOutputStream gz =
         new GZIPOutputStream(out, 64 * 1024) {

@@ -3,6 +3,9 @@ package io.orchestrator.server.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.orchestrator.core.hub.EventFilter;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.query.Query;
+import io.orchestrator.core.query.QueryException;
+import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.json.WireJson;
 import java.io.IOException;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a client may say on the feed (DESIGN §4.6): {@code ping}, answered with {@code pong}, and
@@ -22,9 +26,11 @@ final class ClientMessages {
       new EventFilter(Set.of(EventType.TOPOLOGY_UPDATE, EventType.REPORT_UPDATE), Set.of());
 
   private final Clock clock;
+  private final Supplier<Topology> topology;
 
-  ClientMessages(Clock clock) {
+  ClientMessages(Clock clock, Supplier<Topology> topology) {
     this.clock = clock;
+    this.topology = topology;
   }
 
   /** Answers {@code text}, one message from {@code client}. */
@@ -55,11 +61,31 @@ final class ClientMessages {
                 .orElseThrow(() -> new Refused("subscribe: unknown event type: " + name)));
       }
       Set<String> agents = new HashSet<>(strings(payload, "agents"));
+      Query query = query(payload);
       client
           .subscription()
           .filter(new EventFilter(types.isEmpty() ? DEFAULT_FILTER.types() : types, agents));
+      if (!query.equals(client.query())) {
+        client.query(query, topology.get());
+      }
     } catch (Refused e) {
       client.send(Frames.error(e.getMessage()));
+    }
+  }
+
+  /** The query in {@code payload.query}: everything when it is missing or null. */
+  private static Query query(JsonNode payload) {
+    JsonNode q = payload.path("query");
+    if (q.isMissingNode() || q.isNull()) {
+      return Query.all();
+    }
+    if (!q.isTextual()) {
+      throw new Refused("subscribe: payload.query must be a string");
+    }
+    try {
+      return Query.parse(q.asText());
+    } catch (QueryException e) {
+      throw new Refused("subscribe: query: " + e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package io.orchestrator.server.ws;
 import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.query.Query;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
@@ -25,6 +26,11 @@ final class Frames {
   /** The current topology as a frame, shared with REST and every client at this version. */
   ByteBuffer topology(Topology t) {
     return topology.frame(t);
+  }
+
+  /** The topology as {@code query} filters it, shared by every client with that query. */
+  ByteBuffer topology(Topology t, Query query) {
+    return query.isEmpty() ? topology.frame(t) : topology.filtered().get(t, query).frame();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
+import io.orchestrator.core.query.Query;
 import io.orchestrator.core.topology.Topology;
 import java.nio.ByteBuffer;
 import java.util.Queue;
@@ -56,6 +57,7 @@ final class WsClient implements Subscriber {
   private volatile long sentTopologyVersion = -1;
   private volatile Thread pumping;
   private volatile Subscription subscription;
+  private volatile Query query = Query.all();
 
   /**
    * What clients of one feed share.
@@ -82,6 +84,20 @@ final class WsClient implements Subscriber {
     this.liveness = new Liveness(connection::getBytesIn, System.nanoTime());
     this.frames = frames;
     this.settings = settings;
+  }
+
+  /**
+   * Filters this client's topologies (DESIGN §9.2), starting with {@code current}, sent again
+   * filtered even if its version went out before.
+   */
+  void query(Query q, Topology current) {
+    this.query = q;
+    sentTopologyVersion = -1;
+    sendTopology(current);
+  }
+
+  Query query() {
+    return query;
   }
 
   void subscription(Subscription s) {
@@ -119,7 +135,7 @@ final class WsClient implements Subscriber {
   void sendTopology(Topology t) {
     if (!closing.get()) {
       pendingTopology.accumulateAndGet(
-          new PendingTopology(t.version(), frames.topology(t)), PendingTopology::newer);
+          new PendingTopology(t.version(), frames.topology(t, query)), PendingTopology::newer);
       pump();
     }
   }

@@ -62,7 +62,7 @@ public final class WsFeed {
       Orchestrator orchestrator, ServerConfig config, Clock clock, TopologyEncoding topology) {
     this.orchestrator = orchestrator;
     this.frames = new Frames(topology);
-    this.messages = new ClientMessages(clock);
+    this.messages = new ClientMessages(clock, orchestrator::topology);
     this.idleTimeout = config.wsIdleTimeout();
     this.settings = new WsClient.Settings(config.wsSendBuffer(), this::overflowed, encoder);
     long sweepMs = Math.max(1, idleTimeout.toMillis() / 4);

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's background tasks on one daemon thread: periodic cleanup and coalesced
- * topology_update pushes. A failing run is logged and the schedule continues. Thread-safe.
+ * The engine's background tasks on one daemon thread: periodic cleanup, coalesced topology_update
+ * pushes and alert evaluation. A failing run is logged and the schedule continues. Thread-safe.
  */
 final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -20,8 +20,12 @@ final class Maintenance {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final ScheduledFuture<?> cleanupTask;
   private final ScheduledFuture<?> pushTask;
+  private final ScheduledFuture<?> alertTask;
 
-  Maintenance(Orchestrator orchestrator, Duration cleanupInterval, Duration pushInterval) {
+  /** How often each task runs. */
+  record Intervals(Duration cleanup, Duration push, Duration alerts) {}
+
+  Maintenance(Orchestrator orchestrator, Intervals every) {
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -29,16 +33,23 @@ final class Maintenance {
               t.setDaemon(true);
               return t;
             });
-    long cleanupMs = cleanupInterval.toMillis();
+    long cleanupMs = every.cleanup().toMillis();
     this.cleanupTask =
         scheduler.scheduleWithFixedDelay(
             guarded("cleanup", orchestrator::cleanup), cleanupMs, cleanupMs, TimeUnit.MILLISECONDS);
-    long pushMs = Math.max(1, pushInterval.toMillis());
+    long pushMs = Math.max(1, every.push().toMillis());
     this.pushTask =
         scheduler.scheduleWithFixedDelay(
             guarded("topology push", orchestrator::pushTopology),
             pushMs,
             pushMs,
+            TimeUnit.MILLISECONDS);
+    long alertMs = every.alerts().toMillis();
+    this.alertTask =
+        scheduler.scheduleWithFixedDelay(
+            guarded("alert evaluation", () -> orchestrator.alerting().evaluate()),
+            alertMs,
+            alertMs,
             TimeUnit.MILLISECONDS);
   }
 
@@ -59,6 +70,7 @@ final class Maintenance {
     }
     cleanupTask.cancel(false);
     pushTask.cancel(false);
+    alertTask.cancel(false);
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

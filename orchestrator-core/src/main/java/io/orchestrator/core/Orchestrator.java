@@ -5,17 +5,16 @@ import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.AgentRegistry;
 import io.orchestrator.core.agent.AgentStatus;
 import io.orchestrator.core.agent.Registration;
+import io.orchestrator.core.alert.Alerting;
 import io.orchestrator.core.hub.DefaultHub;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Hub;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
-import io.orchestrator.core.series.Metrics;
 import io.orchestrator.core.series.TimeSeriesStore;
 import io.orchestrator.core.storage.InMemoryKeyValueStore;
 import io.orchestrator.core.storage.OperationContext;
-import io.orchestrator.core.storage.ReportRecord;
 import io.orchestrator.core.storage.Storage;
 import io.orchestrator.core.storage.StorageHealth;
 import io.orchestrator.core.storage.StorageSettings;
@@ -27,16 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine: agent registry, storage (latest reports, time series, history), topology and hub
- * behind one facade. Everything the server does goes through here, so an embedding service gets the
- * same behaviour without HTTP.
+ * The engine: agent registry, storage (latest reports, time series, history), topology, alerting
+ * and hub behind one facade. Everything the server does goes through here, so an embedding service
+ * gets the same behaviour without HTTP.
  *
  * <pre>{@code
  * try (Orchestrator o = Orchestrator.builder().maxDataAge(Duration.ofHours(2)).build()) {
@@ -51,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Orchestrator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-  private static final int STRIPES = 256;
 
   private final Clock clock;
   private final Instant startedAt;
@@ -61,9 +56,9 @@ public final class Orchestrator implements AutoCloseable {
   private final TopologyAggregator topology;
   private final TimeTravel timeTravel;
   private final DefaultHub hub;
-  private final Object[] stripes = new Object[STRIPES];
-  private final AtomicLong reportsTotal = new AtomicLong();
-  private final AtomicLong reportsRejected = new AtomicLong();
+  private final Ingest ingest;
+  private final Alerting alerting;
+  private final Housekeeping housekeeping;
   private final Maintenance maintenance;
   private volatile long lastPushedVersion = -1; // written by the maintenance thread only
 
@@ -80,38 +75,26 @@ public final class Orchestrator implements AutoCloseable {
     this.topology = new TopologyAggregator(clock);
     this.timeTravel = new TimeTravel(storage.reports());
     this.hub = new DefaultHub(b.subscriberQueueCapacity, b.hubThreads);
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Object();
-    }
-    resume();
-    this.maintenance = new Maintenance(this, b.cleanupInterval, b.pushInterval);
+    this.ingest = new Ingest(clock, registry, storage, topology, hub);
+    this.alerting =
+        new Alerting(
+            storage.alertRules(),
+            new HubAlertContext(clock, topology, registry, hub),
+            b.notifiers,
+            b.notificationSettings);
+    this.housekeeping = new Housekeeping(storage, agentStore, registry, topology, ingest);
+    housekeeping.resume();
+    this.maintenance =
+        new Maintenance(
+            this, new Maintenance.Intervals(b.cleanupInterval, b.pushInterval, b.alertInterval));
     LOG.info(
-        "Orchestrator started: max data age {}, cleanup every {}, stale after {}, push every {}",
+        "Orchestrator started: max data age {}, cleanup every {}, stale after {}, push every {},"
+            + " alerts every {}",
         b.maxDataAge,
         b.cleanupInterval,
         b.staleThreshold,
-        b.pushInterval);
-  }
-
-  /** Takes up what the storage kept: agents, and the topology of those still active. */
-  private void resume() {
-    List<Agent> agents = storage.agents();
-    agents.forEach(registry::restore);
-    int active = 0;
-    for (ReceivedReport r : storage.reports().latest().values()) {
-      boolean stale =
-          registry.get(r.agentId()).map(a -> a.status() == AgentStatus.STALE).orElse(true);
-      if (!stale) {
-        topology.apply(r.report());
-        active++;
-      }
-    }
-    if (!agents.isEmpty()) {
-      LOG.info(
-          "Resumed {} agents from storage, {} of them active in the topology",
-          agents.size(),
-          active);
-    }
+        b.pushInterval,
+        b.alertInterval);
   }
 
   /** A builder with the defaults of DESIGN §5. */
@@ -127,25 +110,12 @@ public final class Orchestrator implements AutoCloseable {
    * @throws StorageUnavailableException when the storage cannot take it
    */
   public boolean register(Registration registration) {
-    writable();
-    boolean created;
-    CompletionStage<Void> durable;
-    synchronized (stripe(registration.agentId())) {
-      created = registry.register(registration);
-      durable = storage.register(registry.get(registration.agentId()).orElseThrow());
-    }
-    await(durable);
-    if (created) {
-      announce(registration.agentId());
-    }
-    return created;
+    return ingest.register(registration);
   }
 
   /** Refreshes an agent's last_seen; false when the agent is unknown (it is not registered). */
   public boolean heartbeat(String agentId) {
-    synchronized (stripe(agentId)) {
-      return registry.heartbeat(agentId);
-    }
+    return ingest.heartbeat(agentId);
   }
 
   /**
@@ -171,56 +141,12 @@ public final class Orchestrator implements AutoCloseable {
    * @throws StorageUnavailableException as {@link #ingest(Report)}
    */
   public IngestResult ingest(Report report, ReportBody body) {
-    writable();
-    String id = report.agentId();
-    Instant now;
-    boolean created;
-    long version;
-    ReceivedReport received;
-    CompletionStage<Void> durable;
-    synchronized (stripe(id)) {
-      // Read inside the lock: one agent's reports get increasing receive times in apply order.
-      now = clock.instant();
-      created = registry.reported(id, report.effectiveHostname());
-      received = new ReceivedReport(report, now, body);
-      boolean shapeChanged = topology.apply(report);
-      Agent agent = registry.get(id).orElseThrow();
-      durable = storage.accept(new ReportRecord(agent, received, Metrics.of(report), shapeChanged));
-      version = topology.version();
-    }
-    await(durable);
-    reportsTotal.incrementAndGet();
-    LOG.debug("Accepted report from {}", id);
-    if (created) {
-      announce(id);
-    }
-    if (hub.wants(EventType.REPORT_UPDATE)) {
-      hub.publish(new Event(EventType.REPORT_UPDATE, id, received, now));
-    }
-    return new IngestResult(created, now, version);
-  }
-
-  private void writable() {
-    StorageHealth health = storage.check();
-    if (!health.up()) {
-      throw new StorageUnavailableException(health.detail());
-    }
-  }
-
-  private static void await(CompletionStage<Void> durable) {
-    try {
-      durable.toCompletableFuture().join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof StorageUnavailableException s) {
-        throw s;
-      }
-      throw new StorageUnavailableException("storage write failed: " + e.getCause(), e.getCause());
-    }
+    return ingest.ingest(report, body);
   }
 
   /** Counts a report the transport rejected (for {@code reports_rejected}). */
   public void recordRejectedReport() {
-    reportsRejected.incrementAndGet();
+    ingest.reportsRejected.incrementAndGet();
   }
 
   /** Every known agent with its current status, sorted by id. */
@@ -285,6 +211,11 @@ public final class Orchestrator implements AutoCloseable {
     return storage.check();
   }
 
+  /** Alerting: the rules, the active alerts, and evaluation on demand. */
+  public Alerting alerting() {
+    return alerting;
+  }
+
   /** The event hub. */
   public Hub hub() {
     return hub;
@@ -301,8 +232,9 @@ public final class Orchestrator implements AutoCloseable {
         storage.series().stats(),
         topology.stats(),
         hub.stats(),
-        reportsTotal.get(),
-        reportsRejected.get(),
+        ingest.reportsTotal.get(),
+        ingest.reportsRejected.get(),
+        alerting.stats(),
         Duration.between(startedAt, clock.instant()));
   }
 
@@ -311,39 +243,7 @@ public final class Orchestrator implements AutoCloseable {
    * topology of stale ones. The background task calls this every cleanup interval.
    */
   public void cleanup() {
-    int expiredAgents = storage.series().expire();
-    storage.expire();
-    int forgotten = agentStore.purgeExpired();
-    int removed = 0;
-    for (String id : topology.agents()) {
-      boolean stale = registry.get(id).map(a -> a.status() == AgentStatus.STALE).orElse(true);
-      if (stale && removeGraph(id)) {
-        removed++;
-      }
-    }
-    for (String id : storage.reports().latest().keySet()) {
-      if (registry.get(id).isEmpty()) {
-        storage.forget(id);
-      }
-    }
-    if (removed + forgotten + expiredAgents > 0) {
-      LOG.info(
-          "Cleanup: {} stale agents left the topology, {} agents forgotten, {} agents' series expired",
-          removed,
-          forgotten,
-          expiredAgents);
-    }
-  }
-
-  private boolean removeGraph(String id) {
-    synchronized (stripe(id)) {
-      boolean stillStale = registry.get(id).map(a -> a.status() == AgentStatus.STALE).orElse(true);
-      if (!stillStale || !topology.remove(id)) {
-        return false;
-      }
-    }
-    hub.publish(new Event(EventType.AGENT_REMOVED, id, id, clock.instant()));
-    return true;
+    housekeeping.cleanup();
   }
 
   /** Publishes a topology_update if the topology changed since the last one and anyone wants it. */
@@ -365,31 +265,19 @@ public final class Orchestrator implements AutoCloseable {
     agentStore.clear(OperationContext.background());
     storage.clear();
     topology.clear();
-    reportsTotal.set(0);
-    reportsRejected.set(0);
+    ingest.reportsTotal.set(0);
+    ingest.reportsRejected.set(0);
   }
 
   /** Stops the background tasks, closes the hub and the storage. Idempotent. */
   @Override
   public void close() {
     if (maintenance.stop()) {
+      alerting.close();
       hub.close();
       agentStore.close();
       storage.close();
       LOG.info("Orchestrator stopped after {}", Duration.between(startedAt, clock.instant()));
     }
-  }
-
-  private void announce(String agentId) {
-    if (hub.wants(EventType.AGENT_REGISTERED)) {
-      registry
-          .get(agentId)
-          .ifPresent(
-              a -> hub.publish(new Event(EventType.AGENT_REGISTERED, agentId, a, clock.instant())));
-    }
-  }
-
-  private Object stripe(String agentId) {
-    return stripes[Math.floorMod(agentId.hashCode(), STRIPES)];
   }
 }

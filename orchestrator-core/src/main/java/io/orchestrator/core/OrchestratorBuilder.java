@@ -1,10 +1,14 @@
 package io.orchestrator.core;
 
+import io.orchestrator.core.alert.NotificationSettings;
+import io.orchestrator.core.alert.Notifier;
 import io.orchestrator.core.report.ReportCodec;
 import io.orchestrator.core.storage.InMemoryStorage;
 import io.orchestrator.core.storage.StorageFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +28,9 @@ public final class OrchestratorBuilder {
   int maxSeriesPerAgent = 2_048;
   int subscriberQueueCapacity = 4096;
   int hubThreads = 2;
+  Duration alertInterval = Duration.ofSeconds(15);
+  List<Notifier> notifiers = new ArrayList<>();
+  NotificationSettings notificationSettings = NotificationSettings.DEFAULTS;
   StorageFactory storage = InMemoryStorage::new;
   ReportCodec codec;
 
@@ -107,6 +114,24 @@ public final class OrchestratorBuilder {
   /** Threads delivering hub events (default 2). */
   public OrchestratorBuilder hubThreads(int value) {
     this.hubThreads = positive("hubThreads", value);
+    return this;
+  }
+
+  /** How often alert rules are evaluated (default 15s). */
+  public OrchestratorBuilder alertInterval(Duration value) {
+    this.alertInterval = positive("alertInterval", value);
+    return this;
+  }
+
+  /** Adds a receiver of alert notifications (none by default). */
+  public OrchestratorBuilder notifier(Notifier value) {
+    this.notifiers.add(Objects.requireNonNull(value, "notifier"));
+    return this;
+  }
+
+  /** How notifications are queued and retried (default {@link NotificationSettings#DEFAULTS}). */
+  public OrchestratorBuilder notificationSettings(NotificationSettings value) {
+    this.notificationSettings = Objects.requireNonNull(value, "notificationSettings");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.orchestrator.core;
 
+import io.orchestrator.core.alert.AlertStats;
 import io.orchestrator.core.hub.HubStats;
 import io.orchestrator.core.series.SeriesStats;
 import io.orchestrator.core.topology.TopologyStats;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param hub hub counters
  * @param reportsTotal accepted reports since start
  * @param reportsRejected rejected reports since start (counted by the transport)
+ * @param alerts alerting figures
  * @param uptime time since the engine was built
  */
 public record OrchestratorStats(
@@ -27,4 +29,5 @@ public record OrchestratorStats(
     HubStats hub,
     long reportsTotal,
     long reportsRejected,
+    AlertStats alerts,
     Duration uptime) {}

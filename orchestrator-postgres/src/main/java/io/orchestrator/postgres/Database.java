@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.orchestrator.core.storage.StorageHealth;
 import io.orchestrator.core.storage.StorageUnavailableException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.Executors;
@@ -96,6 +97,28 @@ final class Database implements AutoCloseable {
       throw new SQLTransientConnectionException("database unavailable: " + why);
     }
     return pool.getConnection();
+  }
+
+  /**
+   * Runs one statement that changes rows, bound by {@code binder}; a failure is recorded and
+   * becomes a {@link StorageUnavailableException}.
+   *
+   * @return the rows changed
+   */
+  int update(String sql, Binder binder) {
+    try (Connection c = connection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      failed(e);
+      throw new StorageUnavailableException(describe(e), e);
+    }
+  }
+
+  /** Binds a statement's parameters. */
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
   }
 
   /** Whether the database answers. */

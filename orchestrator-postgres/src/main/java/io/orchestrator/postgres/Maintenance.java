@@ -1,6 +1,7 @@
 package io.orchestrator.postgres;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the compactor every minute and reloads the API keys every two seconds on its own thread, and
- * retention when the engine asks; one at a time. A failure is logged and counted on the database's
- * health; the next run tries again. Thread-safe.
+ * Runs the compactor every minute and reloads the API keys and alert rules every two seconds on its
+ * own thread, and retention when the engine asks; one at a time. A failure is logged and counted on
+ * the database's health; the next run tries again. Thread-safe.
  */
 final class Maintenance implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -26,24 +27,24 @@ final class Maintenance implements AutoCloseable {
             return t;
           });
 
-  Maintenance(Compactor compactor, Database db, PostgresApiKeys keys) {
+  Maintenance(Compactor compactor, Database db, List<Runnable> refreshes) {
     this.compactor = compactor;
     this.db = db;
     Future<?> unusedCompaction =
         scheduler.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.MINUTES);
     Future<?> unusedRefresh =
         scheduler.scheduleWithFixedDelay(
-            () -> refresh(keys),
+            () -> refreshes.forEach(Maintenance::refresh),
             PostgresStorage.KEY_REFRESH_SECONDS,
             PostgresStorage.KEY_REFRESH_SECONDS,
             TimeUnit.SECONDS);
   }
 
-  private void refresh(PostgresApiKeys keys) {
+  private static void refresh(Runnable refresh) {
     try {
-      keys.refresh();
+      refresh.run();
     } catch (RuntimeException e) {
-      LOG.debug("API keys not refreshed; the next run tries again: {}", e.getMessage());
+      LOG.debug("Keys or rules not refreshed; the next run tries again: {}", e.getMessage());
     }
   }
 

@@ -34,7 +34,7 @@ final class PostgresApiKeys implements ApiKeyStore {
 
   @Override
   public void create(ApiKey key) {
-    execute(
+    db.update(
         "INSERT INTO api_keys (id, name, role, agent_id, secret_hash, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         ps -> {
@@ -62,7 +62,7 @@ final class PostgresApiKeys implements ApiKeyStore {
 
   @Override
   public boolean delete(String id) {
-    int rows = execute("DELETE FROM api_keys WHERE id = ?", ps -> ps.setString(1, id));
+    int rows = db.update("DELETE FROM api_keys WHERE id = ?", ps -> ps.setString(1, id));
     refresh();
     return rows > 0;
   }
@@ -117,23 +117,8 @@ final class PostgresApiKeys implements ApiKeyStore {
   }
 
   void clear() {
-    execute("DELETE FROM api_keys", ps -> {});
+    db.update("DELETE FROM api_keys", ps -> {});
     used.clear();
     byHash = Map.of();
-  }
-
-  private int execute(String sql, Binder binder) {
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      db.failed(e);
-      throw new StorageUnavailableException(Database.describe(e), e);
-    }
-  }
-
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
   }
 }

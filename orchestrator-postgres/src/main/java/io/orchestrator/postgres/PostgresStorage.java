@@ -3,6 +3,7 @@ package io.orchestrator.postgres;
 import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.alert.AlertRuleStore;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.report.ReportCodec;
 import io.orchestrator.core.series.InMemoryTimeSeriesStore;
@@ -49,11 +50,15 @@ public final class PostgresStorage implements Storage {
   private final PostgresReports reports;
   private final PostgresSeries series;
 
-  /** How often every replica reloads the API keys (a revocation takes effect within it). */
+  /**
+   * How often every replica reloads the API keys and alert rules (a revocation or rule change takes
+   * effect everywhere within it).
+   */
   static final int KEY_REFRESH_SECONDS = 2;
 
   private final Maintenance maintenance;
   private final PostgresApiKeys apiKeys;
+  private final PostgresAlertRules alertRules;
   private final Map<String, Agent> agents = new ConcurrentHashMap<>();
   private final Map<String, Agent> persisted = new ConcurrentHashMap<>();
   private final Map<String, HistoryPolicy.State> states = new ConcurrentHashMap<>();
@@ -78,13 +83,15 @@ public final class PostgresStorage implements Storage {
     load();
     this.apiKeys = new PostgresApiKeys(db);
     apiKeys.refresh();
+    this.alertRules = new PostgresAlertRules(db);
+    alertRules.refresh();
     this.writes = new WriteQueue(db, config.writers());
     this.maintenance =
         new Maintenance(
             new Compactor(
                 db, settings.clock(), codec, config.historyRetention(), settings.staleThreshold()),
             db,
-            apiKeys);
+            List.of(apiKeys::refresh, alertRules::refresh));
   }
 
   /** A factory for the engine's builder. */
@@ -179,6 +186,11 @@ public final class PostgresStorage implements Storage {
   }
 
   @Override
+  public AlertRuleStore alertRules() {
+    return alertRules;
+  }
+
+  @Override
   public StorageHealth check() {
     return db.health();
   }
@@ -201,6 +213,7 @@ public final class PostgresStorage implements Storage {
       throw new StorageUnavailableException(Database.describe(e), e);
     }
     apiKeys.clear();
+    alertRules.clear();
     agents.clear();
     persisted.clear();
     states.clear();

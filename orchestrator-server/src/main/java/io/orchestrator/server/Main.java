@@ -82,6 +82,19 @@ public final class Main {
     return sb.append(')').toString();
   }
 
+  /** The alerts line of the banner: receivers by address, never a credential. */
+  private static String describeAlerts(AlertConfig a) {
+    StringBuilder sb = new StringBuilder("every ").append(GoDuration.format(a.interval()));
+    if (!a.rules().isEmpty()) {
+      sb.append(", ").append(a.rules().size()).append(" rules from -alert-rules");
+    }
+    a.receivers().webhooks().forEach(u -> sb.append(", webhook ").append(AlertConfig.redacted(u)));
+    a.receivers()
+        .alertmanagers()
+        .forEach(u -> sb.append(", alertmanager ").append(AlertConfig.redacted(u)));
+    return sb.toString();
+  }
+
   static String banner(OrchestratorServer server) {
     ServerConfig c = server.config();
     return "Orchestrator running\n"
@@ -125,6 +138,9 @@ public final class Main {
         + "\n"
         + "  access-log            "
         + c.security().accessLog()
+        + "\n"
+        + "  alerts                "
+        + describeAlerts(c.alerts())
         + "\n"
         + "REST API   "
         + server.baseUri()

@@ -2,6 +2,9 @@ package io.orchestrator.server;
 
 import io.javalin.Javalin;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.OrchestratorBuilder;
+import io.orchestrator.core.alert.AlertRule;
+import io.orchestrator.server.alert.AlertNotifiers;
 import io.orchestrator.server.http.HeaderDeadline;
 import io.orchestrator.server.http.HttpApi;
 import io.orchestrator.server.http.Route;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -105,15 +109,19 @@ public final class OrchestratorServer implements AutoCloseable {
    *     opened (the message says why)
    */
   public static OrchestratorServer start(ServerConfig config) {
-    Orchestrator o =
+    AtomicReference<URI> own = new AtomicReference<>(URI.create("http://localhost"));
+    OrchestratorBuilder b =
         Orchestrator.builder()
             .maxDataAge(config.maxDataAge())
             .cleanupInterval(config.cleanupInterval())
             .staleThreshold(config.staleThreshold())
+            .alertInterval(config.alerts().interval())
             .reportCodec(JsonReportCodec.INSTANCE)
-            .storage(config.storage().factory())
-            .build();
-    return start(config, o, true, Clock.systemUTC());
+            .storage(config.storage().factory());
+    AlertNotifiers.of(config.alerts(), own::get).forEach(b::notifier);
+    OrchestratorServer server = start(config, b.build(), true, Clock.systemUTC());
+    own.set(server.baseUri());
+    return server;
   }
 
   /**
@@ -152,7 +160,17 @@ public final class OrchestratorServer implements AutoCloseable {
       }
     }
     LOG.info("Listening on {}:{}", config.host(), server.port());
+    server.loadRules();
     return server;
+  }
+
+  /** Puts the rules of {@code -alert-rules} in the storage, replacing any of the same name. */
+  private void loadRules() {
+    List<AlertRule> rules = config.alerts().rules();
+    if (!rules.isEmpty()) {
+      rules.forEach(orchestrator.alerting().rules()::put);
+      LOG.info("Loaded {} alert rules from -alert-rules", rules.size());
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -26,6 +26,7 @@ import java.util.Objects;
  *     closed (slow-loris), as is any beyond 32 such connections from one address
  * @param storage where state is kept (DESIGN §10)
  * @param security authentication, TLS, rate limits and the access log (DESIGN §8)
+ * @param alerts alert rules, evaluation interval and receivers (DESIGN §12)
  */
 public record ServerConfig(
     String host,
@@ -41,7 +42,8 @@ public record ServerConfig(
     Duration httpIdleTimeout,
     Duration headerTimeout,
     StorageConfig storage,
-    SecurityConfig security) {
+    SecurityConfig security,
+    AlertConfig alerts) {
 
   /** Validates every value; messages name the setting as the flag does. */
   public ServerConfig {
@@ -65,6 +67,7 @@ public record ServerConfig(
     }
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(alerts, "alerts");
   }
 
   private static void positive(String name, Duration d) {
@@ -100,12 +103,19 @@ public record ServerConfig(
     private Duration headerTimeout = Duration.ofSeconds(10);
     private StorageConfig storage = StorageConfig.memory();
     private SecurityConfig security = SecurityConfig.open();
+    private AlertConfig alerts = AlertConfig.defaults();
 
     private Builder() {}
 
     /** Authentication, TLS, rate limits, access log (default: all off). */
     public Builder security(SecurityConfig value) {
       security = value;
+      return this;
+    }
+
+    /** Alert rules, interval and receivers (default: none, every 15s). */
+    public Builder alerts(AlertConfig value) {
+      alerts = value;
       return this;
     }
 
@@ -203,7 +213,8 @@ public record ServerConfig(
           httpIdleTimeout,
           headerTimeout,
           storage,
-          security);
+          security,
+          alerts);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.orchestrator.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orchestrator.postgres.LocalDatabase;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class SecretsJarIT {
   private static final String ADMIN = "admin-key-that-must-not-leak-0001";
   private static final String DB_PASSWORD = "db-password-that-must-not-leak";
+  private static final String HOOK_PASSWORD = "webhook-password-that-must-not-leak";
 
   @Test
   void noSecretAppearsInAnyOutput() throws Exception {
@@ -51,7 +53,12 @@ class SecretsJarIT {
                 "-storage",
                 "postgres",
                 "-database-url",
-                db.url() + "?password=" + DB_PASSWORD + "&ApplicationName=secrets")) {
+                db.url() + "?password=" + DB_PASSWORD + "&ApplicationName=secrets",
+                "-alert-interval",
+                "1s",
+                // Nothing listens on port 1: every delivery fails and is logged.
+                "-alert-webhook",
+                "http://alice:" + HOOK_PASSWORD + "@127.0.0.1:1/hook")) {
       HttpResponse<String> created =
           send(
               http,
@@ -79,12 +86,31 @@ class SecretsJarIT {
               .get(10, TimeUnit.SECONDS);
       ws.abort();
       assertThat(get(http, jar.uri("/metrics"), "Bearer " + jwt).body()).doesNotContain(ADMIN);
+      HttpResponse<String> rule =
+          http.send(
+              HttpRequest.newBuilder(jar.uri("/api/v1/alerts/rules/AnyHost"))
+                  .header("Authorization", "Bearer " + ADMIN)
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"query\":\"type:host\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(rule.statusCode()).isEqualTo(201);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  TestServer.json(get(http, jar.uri("/api/v1/query/stats"), "Bearer " + jwt))
+                          .at("/alerts/notifications_failed")
+                          .asInt()
+                      > 0);
       jar.process.destroy();
       assertThat(jar.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String output = jar.output();
       assertThat(output).contains("\"path\":\"/api/v1/ws\"").contains("access_token=***");
+      assertThat(output).contains("webhook http://127.0.0.1:1/hook"); // named, without credentials
       for (String secret :
-          List.of(ADMIN, Tokens.SECRET, DB_PASSWORD, jwt, apiKey, apiKey.substring(3))) {
+          List.of(
+              ADMIN, Tokens.SECRET, DB_PASSWORD, HOOK_PASSWORD, jwt, apiKey, apiKey.substring(3))) {
         assertThat(output).as("output holds a secret").doesNotContain(secret);
       }
     }

@@ -13,7 +13,12 @@ public enum EventType {
    */
   AGENT_REGISTERED("agent_registered"),
   /** A stale agent's sub-graph was removed; payload: the agent id. */
-  AGENT_REMOVED("agent_removed");
+  AGENT_REMOVED("agent_removed"),
+  /**
+   * An alert became pending, fired or resolved; payload: the {@link
+   * io.orchestrator.core.alert.AlertEvent}.
+   */
+  ALERT("alert");
 
   private final String wireName;
 

@@ -6,20 +6,25 @@ import io.orchestrator.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 /**
  * A topology node as a query sees it (DESIGN §9.1): its text is its id, type, name, parent, every
  * string metadata value, labels as {@code key=value}, listening ports as {@code proto/port} and a
  * process's pid; {@code cpu} is {@code cpu_usage} and {@code memory} the resident bytes (from MiB).
- * Thread-safe: a view over immutable objects.
+ * A view over immutable objects that remembers its last three lookups: use one from one thread.
  */
 public final class NodeSubject implements Subject {
   private static final double MIB = 1024.0 * 1024.0;
 
   private final Node node;
   private final Topology topology;
+  private String k0;
+  private String k1;
+  private String k2;
+  private Object v0;
+  private Object v1;
+  private Object v2;
 
   private NodeSubject(Node node, Topology topology) {
     this.node = node;
@@ -73,6 +78,20 @@ public final class NodeSubject implements Subject {
     };
   }
 
+  @Override
+  public boolean anyField(String name, Predicate<String> test) {
+    return switch (name) {
+      case "id" -> test.test(node.id());
+      case "type" -> test.test(node.type().wireName());
+      case "name" -> node.name() != null && test.test(node.name());
+      case "parent", "parent_id" -> node.parentId() != null && test.test(node.parentId());
+      default -> {
+        Object v = meta(name);
+        yield v instanceof String s ? test.test(s) : Subject.super.anyField(name, test);
+      }
+    };
+  }
+
   private List<String> metadataField(String name) {
     Object v = node.metadata().get(name);
     if (v == null) {
@@ -99,7 +118,7 @@ public final class NodeSubject implements Subject {
   }
 
   @Override
-  public OptionalDouble metric(String name) {
+  public double metric(String name) {
     return switch (name) {
       case "cpu" -> number("cpu_usage", 1);
       case "memory" ->
@@ -112,10 +131,33 @@ public final class NodeSubject implements Subject {
     };
   }
 
-  private OptionalDouble number(String key, double scale) {
-    return node.metadata().get(key) instanceof Number n
-        ? OptionalDouble.of(n.doubleValue() * scale)
-        : OptionalDouble.empty();
+  private double number(String key, double scale) {
+    return meta(key) instanceof Number n ? n.doubleValue() * scale : Double.NaN;
+  }
+
+  /**
+   * One metadata value, remembering the last three asked for: the rules evaluated against one node
+   * read few distinct fields (cpu above 80, above 90, memory, ...), each then looked up once. Plain
+   * fields, not arrays, so that a view that does not escape costs no allocation.
+   */
+  private Object meta(String key) {
+    if (key.equals(k0)) {
+      return v0;
+    }
+    if (key.equals(k1)) {
+      return v1;
+    }
+    if (key.equals(k2)) {
+      return v2;
+    }
+    Object v = node.metadata().get(key);
+    k2 = k1;
+    v2 = v1;
+    k1 = k0;
+    v1 = v0;
+    k0 = key;
+    v0 = v;
+    return v;
   }
 
   @Override

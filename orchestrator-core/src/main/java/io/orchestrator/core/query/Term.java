@@ -1,54 +1,105 @@
 package io.orchestrator.core.query;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** One term of a query and how it matches. Immutable and thread-safe. */
 sealed interface Term {
   boolean matches(Subject s);
 
+  /** Relative cost of {@link #matches}: a number lookup is cheapest, a regex dearest. */
+  int cost();
+
+  /** The field or metric it reads; {@code ""} when it reads all text. */
+  default String field() {
+    return "";
+  }
+
   /** {@code word} or {@code "a phrase"}: a substring of any text. */
-  record Text(String lowerNeedle) implements Term {
+  record Text(String lowerNeedle) implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
-      return s.anyText(t -> Strings.containsIgnoreCase(t, lowerNeedle));
+      return s.anyText(this);
+    }
+
+    @Override
+    public boolean test(String text) {
+      return Strings.containsIgnoreCase(text, lowerNeedle);
+    }
+
+    @Override
+    public int cost() {
+      return 3;
     }
   }
 
   /** {@code /regex/}: finds a match in any text. */
-  record Regex(Pattern pattern) implements Term {
+  record Regex(Pattern pattern) implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
-      return s.anyText(t -> pattern.matcher(t).find());
+      return s.anyText(this);
+    }
+
+    @Override
+    public boolean test(String text) {
+      return Strings.find(pattern, text);
+    }
+
+    @Override
+    public int cost() {
+      return 5;
     }
   }
 
   /** {@code field:a,b}: one of the values is a substring of the field. */
-  record Field(String name, List<String> lowerAnyOf) implements Term {
+  record Field(String name, List<String> lowerAnyOf) implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
-      for (String value : s.field(name)) {
-        for (String needle : lowerAnyOf) {
-          if (Strings.containsIgnoreCase(value, needle)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return s.anyField(name, this);
     }
-  }
 
-  /** {@code field:/regex/}: the regex finds a match in the field. */
-  record FieldRegex(String name, Pattern pattern) implements Term {
     @Override
-    public boolean matches(Subject s) {
-      for (String value : s.field(name)) {
-        if (pattern.matcher(value).find()) {
+    public String field() {
+      return name;
+    }
+
+    @Override
+    public boolean test(String value) {
+      for (String needle : lowerAnyOf) {
+        if (Strings.containsIgnoreCase(value, needle)) {
           return true;
         }
       }
       return false;
+    }
+
+    @Override
+    public int cost() {
+      return 1;
+    }
+  }
+
+  /** {@code field:/regex/}: the regex finds a match in the field. */
+  record FieldRegex(String name, Pattern pattern) implements Term, Predicate<String> {
+    @Override
+    public boolean matches(Subject s) {
+      return s.anyField(name, this);
+    }
+
+    @Override
+    public String field() {
+      return name;
+    }
+
+    @Override
+    public boolean test(String value) {
+      return Strings.find(pattern, value);
+    }
+
+    @Override
+    public int cost() {
+      return 4;
     }
   }
 
@@ -64,14 +115,29 @@ sealed interface Term {
       }
       return false;
     }
+
+    @Override
+    public int cost() {
+      return 2;
+    }
   }
 
   /** {@code metric OP number}: compares true; a subject without the metric does not match. */
   record Compare(String metric, Operator op, double number) implements Term {
     @Override
     public boolean matches(Subject s) {
-      OptionalDouble v = s.metric(metric);
-      return v.isPresent() && op.test(v.getAsDouble(), number);
+      double v = s.metric(metric);
+      return !Double.isNaN(v) && op.test(v, number);
+    }
+
+    @Override
+    public String field() {
+      return metric;
+    }
+
+    @Override
+    public int cost() {
+      return 0;
     }
   }
 
@@ -80,6 +146,16 @@ sealed interface Term {
     @Override
     public boolean matches(Subject s) {
       return !term.matches(s);
+    }
+
+    @Override
+    public String field() {
+      return term.field();
+    }
+
+    @Override
+    public int cost() {
+      return term.cost();
     }
   }
 

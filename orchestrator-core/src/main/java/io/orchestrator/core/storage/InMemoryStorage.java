@@ -3,6 +3,8 @@ package io.orchestrator.core.storage;
 import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.access.InMemoryApiKeyStore;
 import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.alert.AlertRuleStore;
+import io.orchestrator.core.alert.InMemoryAlertRuleStore;
 import io.orchestrator.core.series.InMemoryTimeSeriesStore;
 import io.orchestrator.core.series.TimeSeriesStore;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public final class InMemoryStorage implements Storage {
   private final InMemoryReports reports;
   private final InMemoryTimeSeriesStore series;
   private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+  private final InMemoryAlertRuleStore alertRules = new InMemoryAlertRuleStore();
   private volatile boolean closed;
 
   /** Opens an in-memory storage with the engine's settings. */
@@ -81,6 +84,11 @@ public final class InMemoryStorage implements Storage {
   }
 
   @Override
+  public AlertRuleStore alertRules() {
+    return alertRules;
+  }
+
+  @Override
   public StorageHealth check() {
     return closed ? StorageHealth.down("storage closed") : StorageHealth.UP;
   }
@@ -96,6 +104,7 @@ public final class InMemoryStorage implements Storage {
     reports.clear();
     series.clear();
     apiKeys.clear();
+    alertRules.clear();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.orchestrator.core.storage;
 
 import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.alert.AlertRuleStore;
 import io.orchestrator.core.series.TimeSeriesStore;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -43,13 +44,16 @@ public interface Storage extends AutoCloseable {
   /** API keys, hashed (DESIGN §8): shared by every replica on the same storage. */
   ApiKeyStore apiKeys();
 
+  /** Alert rules (DESIGN §12): shared by every replica on the same storage. */
+  AlertRuleStore alertRules();
+
   /** Whether the backend can serve and write right now. */
   StorageHealth check();
 
   /** Drops history older than the backend's retention. */
   void expire();
 
-  /** Forgets everything it holds: agents, reports, series, history. */
+  /** Forgets everything it holds: agents, reports, series, history, keys and rules. */
   void clear();
 
   /** Releases connections and threads; later calls fail. Idempotent. */

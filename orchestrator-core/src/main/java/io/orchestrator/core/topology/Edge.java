@@ -10,8 +10,16 @@ import java.util.Objects;
  * @param type parent-child or network
  * @param protocol "tcp"/"udp" for network edges, null otherwise
  * @param connections how many connections the latest report holds, 0 for parent-child edges
+ * @param external true when an end is an address no agent owns (outside the fleet), as resolution
+ *     found it: such an end is a raw address, never a node, even if some node's id reads the same
  */
-public record Edge(String source, String target, EdgeType type, String protocol, int connections) {
+public record Edge(
+    String source,
+    String target,
+    EdgeType type,
+    String protocol,
+    int connections,
+    boolean external) {
 
   /** Validates. */
   public Edge {
@@ -21,6 +29,11 @@ public record Edge(String source, String target, EdgeType type, String protocol,
     if (connections < 0) {
       throw new IllegalArgumentException("connections must not be negative: " + connections);
     }
+  }
+
+  /** An edge between two nodes. */
+  public Edge(String source, String target, EdgeType type, String protocol, int connections) {
+    this(source, target, type, protocol, connections, false);
   }
 
   /** The edge's key in the topology: {@code src->dst} or {@code src->dst-protocol}. */

@@ -11,8 +11,10 @@ public enum NodeType {
   /** A process; id = {@code <agent_id>-<pid>}. */
   PROCESS;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The wire form: {@code "host"}, {@code "container"}, {@code "process"}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 }

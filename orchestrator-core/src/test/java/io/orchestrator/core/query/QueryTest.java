@@ -203,7 +203,7 @@ class QueryTest {
   void edgesHaveTheirOwnFields() {
     var edges = TOPOLOGY.edges().values().stream().filter(e -> e.protocol() != null).toList();
     assertThat(edges).hasSize(1);
-    EdgeSubject e = EdgeSubject.of(edges.get(0), TOPOLOGY);
+    EdgeSubject e = EdgeSubject.of(edges.get(0));
     assertThat(e.external()).isTrue();
     assertThat(
             Query.parse("external:true protocol:tcp connections >= 1 target:10.9.9.9").matches(e))

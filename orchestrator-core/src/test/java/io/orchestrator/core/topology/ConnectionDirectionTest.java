@@ -44,6 +44,25 @@ class ConnectionDirectionTest {
     assertThat(t.edges()).containsKeys("198.51.100.7->b-300-tcp", "198.51.100.8->b-300-tcp");
     assertThat(t.edges().get("198.51.100.7->b-300-tcp").connections()).isEqualTo(2);
     assertThat(t.edges().keySet()).noneMatch(k -> k.contains("51001") || k.contains("40000"));
+    assertThat(t.edges().get("198.51.100.7->b-300-tcp").external()).isTrue();
+  }
+
+  @Test
+  void anEdgeIsExternalExactlyWhenAnEndIsAnAddressNoAgentOwns() {
+    Report b =
+        server().socket("tcp", 300, "10.0.0.9", 5432, "10.0.0.5", 40_000, "ESTABLISHED").build();
+    // Agent "203.0.113.1:443" has an id that reads like the address its process connects to.
+    Report lookalike =
+        Reports.agent("203.0.113.1:443")
+            .host(1, 1)
+            .process(7, "curl", null)
+            .socket("tcp", 7, "10.0.0.77", 41_000, "203.0.113.1", 443, "ESTABLISHED")
+            .build();
+    Topology t = apply(client(), b, lookalike);
+    assertThat(t.edges().get("a-100->b-300-tcp").external()).isFalse();
+    Edge out = t.edges().get("203.0.113.1:443-7->203.0.113.1:443-tcp");
+    assertThat(out.external()).isTrue();
+    assertThat(t.nodes()).containsKey(out.target()); // the id exists, yet the address is outside
   }
 
   @Test

@@ -110,7 +110,7 @@ class TopologyAggregatorTest {
     Topology t = apply(nodeA());
     assertThat(t.edges().get("a-100->10.0.0.9:5432-tcp").connections()).isEqualTo(2);
     assertThat(t.edges().get("a-200->203.0.113.7:443-tcp"))
-        .isEqualTo(new Edge("a-200", "203.0.113.7:443", EdgeType.NETWORK, "tcp", 1));
+        .isEqualTo(new Edge("a-200", "203.0.113.7:443", EdgeType.NETWORK, "tcp", 1, true));
   }
 
   @Test

@@ -48,6 +48,14 @@ final class FlagList {
           new Flags.Flag(
               "rate-limit-burst", "", "requests a client may make at once (2x the rate)"),
           new Flags.Flag("access-log", "off", "stdout or a file path: one JSON line per request"),
+          new Flags.Flag("alert-rules", "", "alert rules file: a JSON array, or YAML with rules:"),
+          new Flags.Flag("alert-interval", "15s", "how often alert rules are evaluated"),
+          new Flags.Flag(
+              "alert-webhook", "", "URL[,URL] that get the Alertmanager webhook payload (v4)"),
+          new Flags.Flag(
+              "alertmanager-url", "", "Alertmanager URL[,URL] to push alerts to (/api/v2/alerts)"),
+          new Flags.Flag(
+              "external-url", "", "how alert receivers link back here (default: own address)"),
           new Flags.Flag(
               "secure",
               "false",

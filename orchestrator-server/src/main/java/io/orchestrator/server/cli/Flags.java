@@ -91,6 +91,7 @@ public final class Flags {
     try {
       b.storage(StorageFlags.storage(v, env));
       SecurityFlags.apply(v, b);
+      b.alerts(AlertFlags.alerts(v));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid value: " + e.getMessage());

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.alert.InvalidRuleException;
 import io.orchestrator.core.query.QueryException;
 import io.orchestrator.core.report.InvalidReportException;
 import io.orchestrator.core.storage.OutsideHistoryException;
@@ -115,6 +116,7 @@ public final class HttpApi implements AutoCloseable {
     all.addAll(new ReportRoutes(orchestrator, body, wiring.metrics()).routes());
     all.addAll(new StatsRoute(orchestrator, wiring.metrics().feed()).routes());
     all.addAll(new AdminRoutes(wiring.security().keys(), body).routes());
+    all.addAll(new AlertRoutes(orchestrator.alerting(), body).routes());
     all.addAll(new MetricsRoute(wiring.metrics()).routes());
     all.addAll(new SearchRoute(orchestrator, wiring.topology().filtered().queries()).routes());
     all.addAll(new ExportRoutes(orchestrator, wiring.topology().filtered().queries()).routes());
@@ -150,6 +152,8 @@ public final class HttpApi implements AutoCloseable {
     routes.exception(
         OutsideHistoryException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
     routes.exception(QueryException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
+    routes.exception(
+        InvalidRuleException.class, (e, ctx) -> Responses.error(ctx, 400, e.getMessage()));
     routes.exception(
         StorageUnavailableException.class,
         (e, ctx) -> {

@@ -3,6 +3,7 @@ package io.orchestrator.server.http;
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.OrchestratorStats;
+import io.orchestrator.core.alert.AlertStats;
 import io.orchestrator.core.series.SeriesStats;
 import io.orchestrator.core.topology.TopologyStats;
 import io.orchestrator.server.cli.GoDuration;
@@ -40,6 +41,7 @@ final class StatsRoute {
     out.put(
         "ingest",
         Map.of("reports_total", s.reportsTotal(), "reports_rejected", s.reportsRejected()));
+    out.put("alerts", alerts(s.alerts()));
     out.put("uptime", GoDuration.format(Duration.ofSeconds(s.uptime().toSeconds())));
     out.put("uptime_seconds", s.uptime().toSeconds());
     Responses.json(ctx, 200, out);
@@ -54,6 +56,18 @@ final class StatsRoute {
     out.put("resolution", GoDuration.format(s.resolution()));
     out.put("memory_bytes", s.memoryBytes());
     out.put("evicted_series", s.evictedSeries());
+    return out;
+  }
+
+  private static Map<String, Object> alerts(AlertStats a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rules", a.rules());
+    out.put("pending", a.pending());
+    out.put("firing", a.firing());
+    out.put("notifications_sent", a.notificationsSent());
+    out.put("notifications_failed", a.notificationsFailed());
+    out.put("notifications_dropped", a.notificationsDropped());
+    out.put("evaluations", a.evaluations());
     return out;
   }
 

@@ -2,6 +2,7 @@ package io.orchestrator.server.metrics;
 
 import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.OrchestratorStats;
+import io.orchestrator.core.alert.AlertStats;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -101,6 +102,43 @@ public final class ServerMetrics {
         .name("orchestrator_series_points")
         .help("Time-series points held in memory")
         .callback(cb -> cb.call((double) stats.get().storage().points()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("orchestrator_alerts")
+        .help("Alerts by state")
+        .labelNames("state")
+        .callback(
+            cb -> {
+              AlertStats a = stats.get().alerts();
+              cb.call(a.pending(), "pending");
+              cb.call(a.firing(), "firing");
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("orchestrator_alert_rules")
+        .help("Alert rules in the storage")
+        .callback(cb -> cb.call(stats.get().alerts().rules()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("orchestrator_alert_notifications")
+        .help("Alert notifications by result: sent, or failed (refused, out of tries, dropped)")
+        .labelNames("result")
+        .callback(
+            cb -> {
+              AlertStats a = stats.get().alerts();
+              cb.call((double) a.notificationsSent(), "sent");
+              cb.call((double) a.notificationsFailed(), "failed");
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("orchestrator_alert_notifications_dropped")
+        .help("Alert notifications dropped because a receiver's queue was full")
+        .callback(cb -> cb.call((double) stats.get().alerts().notificationsDropped()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("orchestrator_alert_evaluations")
+        .help("Alert rule evaluations run")
+        .callback(cb -> cb.call((double) stats.get().alerts().evaluations()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("orchestrator_websocket_clients")

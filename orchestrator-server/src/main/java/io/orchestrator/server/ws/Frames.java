@@ -1,10 +1,12 @@
 package io.orchestrator.server.ws;
 
 import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.alert.AlertEvent;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.query.Query;
 import io.orchestrator.core.topology.Topology;
+import io.orchestrator.server.alert.AlertJson;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
 import java.nio.ByteBuffer;
@@ -44,6 +46,8 @@ final class Frames {
       p.put("agent_id", e.agentId());
       p.put("report", payload instanceof ReceivedReport r ? WireJson.report(r) : payload);
       payload = p;
+    } else if (payload instanceof AlertEvent alert) {
+      payload = AlertJson.event(alert);
     } else if (e.type() == EventType.AGENT_REMOVED) {
       payload = Map.of("agent_id", e.agentId());
     }

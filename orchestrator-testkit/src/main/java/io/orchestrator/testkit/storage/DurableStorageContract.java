@@ -7,11 +7,14 @@ import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.access.ApiKey;
 import io.orchestrator.core.access.Role;
 import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.alert.AlertRule;
+import io.orchestrator.core.alert.RuleKind;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.core.series.SeriesQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,21 @@ public abstract class DurableStorageContract extends StorageContract {
   }
 
   @Test
+  void alertRulesAreThereAfterAReopen() {
+    AlertRule rule =
+        AlertRule.builder("External")
+            .kind(RuleKind.EDGE)
+            .query("external:true")
+            .forDuration(Duration.ofSeconds(30))
+            .labels(Map.of("team", "net"))
+            .build();
+    storage.alertRules().put(rule);
+    storage.close();
+    storage = open(settings());
+    assertEquals(rule, storage.alertRules().get("External").orElseThrow());
+  }
+
+  @Test
   void aReopenedStorageIsEmptyAfterClear() {
     accept("a", 3, true);
     storage.clear();
@@ -80,5 +98,6 @@ public abstract class DurableStorageContract extends StorageContract {
     storage = open(settings());
     assertTrue(storage.agents().isEmpty());
     assertTrue(storage.reports().latest().isEmpty());
+    assertTrue(storage.alertRules().list().isEmpty());
   }
 }

@@ -9,6 +9,9 @@ import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.access.ApiKey;
 import io.orchestrator.core.access.Role;
 import io.orchestrator.core.agent.Agent;
+import io.orchestrator.core.alert.AlertRule;
+import io.orchestrator.core.alert.RuleKind;
+import io.orchestrator.core.alert.Severity;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.core.series.SeriesQuery;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,6 +210,31 @@ public abstract class StorageContract {
     assertFalse(storage.apiKeys().delete("k1"));
     assertTrue(storage.apiKeys().bySecretHash("hash-1").isEmpty());
     assertEquals(List.of("k2"), storage.apiKeys().list().stream().map(ApiKey::id).toList());
+  }
+
+  @Test
+  void alertRulesAreAddedReplacedListedByNameAndDeleted() {
+    AlertRule cpu =
+        AlertRule.builder("HostCpu")
+            .query("type:host cpu > 90")
+            .forDuration(Duration.ofMinutes(2))
+            .severity(Severity.CRITICAL)
+            .labels(Map.of("team", "ops"))
+            .annotations(Map.of("summary", "{{ $labels.node_id }} is hot\nat {{ $value }}"))
+            .build();
+    AlertRule stale = AlertRule.builder("Silent").kind(RuleKind.AGENT_STALE).build();
+    assertTrue(storage.alertRules().put(cpu));
+    assertTrue(storage.alertRules().put(stale));
+    assertEquals(cpu, storage.alertRules().get("HostCpu").orElseThrow());
+    assertEquals(
+        List.of("HostCpu", "Silent"),
+        storage.alertRules().list().stream().map(AlertRule::name).toList());
+    AlertRule cooler = AlertRule.builder("HostCpu").query("type:host cpu > 95").build();
+    assertFalse(storage.alertRules().put(cooler));
+    assertEquals(cooler, storage.alertRules().get("HostCpu").orElseThrow());
+    assertTrue(storage.alertRules().delete("HostCpu"));
+    assertFalse(storage.alertRules().delete("HostCpu"));
+    assertEquals(List.of(stale), storage.alertRules().list());
   }
 
   @Test

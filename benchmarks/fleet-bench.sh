@@ -5,8 +5,8 @@
 # (accepted/failed, POST latency percentiles, report_update lag).
 # Usage: benchmarks/fleet-bench.sh [probes=10000] [duration=10m] [ws-clients=100] [interval=15s]
 #        [ws-types=server default, e.g. report_update]
-# Needs: orchestrator-server/target/orchestrator-server.jar, orchestrator-testkit/target/
-# orchestrator-testkit.jar, curl, python3.
+# Needs: orchestrator-server/target/orchestrator-server.jar, orchestrator-loadgen/target/
+# orchestrator-loadgen.jar, curl, python3.
 set -u
 cd "$(dirname "$0")/.."
 # shellcheck source=benchmarks/lib.sh
@@ -27,7 +27,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; cp "$work/server.log" /tmp/fleet-server.log; rm -rf "$work"' EXIT
 await_health $port || exit 1
 # 100 clients each assembling 30 MB topology frames need far more than the default heap.
-java -Xmx12g -jar orchestrator-testkit/target/orchestrator-testkit.jar load --server http://127.0.0.1:$port \
+java -Xmx12g -jar orchestrator-loadgen/target/orchestrator-loadgen.jar load --server http://127.0.0.1:$port \
   --probes "$probes" --interval "$interval" --duration "$duration" --ws-clients "$clients" \
   --report-size small "${types[@]}" >"$work/load.txt" 2>&1 &
 load=$!

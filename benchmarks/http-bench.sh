@@ -10,7 +10,9 @@
 # Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2] [warmup-seconds=60]
 # Environment: WORKLOAD=synthetic|real (the ~5.6 KB report, or the real Go probe's ~25 KB one);
 # STORAGE=memory|postgres (postgres: each run of the server gets a fresh database, and every 202
-# is committed first); SERVERS="echo orchestrator" (which to run, in order).
+# is committed first); SERVERS="echo orchestrator" (which to run, in order): also "orch-auth"
+# (-auth on, every request with an API key) and "orch-tls" (HTTPS with a self-signed P-256
+# certificate, TLS 1.3).
 # (C2 keeps compiling for tens of seconds and its CPU counts against the process: warm up long.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,14 +31,21 @@ report_workload "$work" "${WORKLOAD:-synthetic}"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-measure() { # name, command...
-  local name=$1; shift
+measure() { # name, scheme, command...
+  local name=$1 scheme=$2; shift 2
   "$@" >"$work/$name.log" 2>&1 &
   local pid=$!
-  await_health 18090 || exit 1
-  wrk -t2 -c"$conns" -d"${warmup}s" -s "$work/post.lua" http://127.0.0.1:18090 >/dev/null   # warm-up
+  await_health 18090 "$scheme" || exit 1
+  WRK_AUTH=""
+  if [ "$name" = orch-auth ]; then # a probe key, as a real probe would send
+    WRK_AUTH="Bearer $(curl -s -H "Authorization: Bearer $admin_key" -d '{"name":"bench","role":"probe"}' \
+      http://127.0.0.1:18090/api/v1/admin/keys | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')"
+  fi
+  export WRK_AUTH
+  local url="$scheme://127.0.0.1:18090"
+  wrk -t2 -c"$conns" -d"${warmup}s" -s "$work/post.lua" "$url" >/dev/null   # warm-up
   local before; before=$(cpu_ticks "$pid")
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" http://127.0.0.1:18090 >"$work/wrk.txt"
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "$url" >"$work/wrk.txt"
   local after; after=$(cpu_ticks "$pid")
   local rps reqs p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
@@ -60,13 +69,20 @@ storage_flags() {
   fi
 }
 export ORCHESTRATOR_DATABASE_USER=postgres
+admin_key=bench-admin-key-0123456789abcdef
+if [[ " ${SERVERS:-} " == *" orch-tls "* ]]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1 \
+    -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+fi
+server=(java "${jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18090)
 for _ in $(seq 1 "$rounds"); do
-  for server in ${SERVERS:-echo orchestrator}; do
-    case $server in
-      echo) measure echo java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090 ;;
-      orchestrator)
-        read -r -a storage <<< "$(storage_flags)"
-        measure "orch-${STORAGE:-memory}" java "${jvm[@]}" -jar orchestrator-server/target/orchestrator-server.jar -host 127.0.0.1 -port 18090 "${storage[@]}" ;;
+  for name in ${SERVERS:-echo orchestrator}; do
+    read -r -a storage <<< "$(storage_flags)"
+    case $name in
+      echo) measure echo http java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090 ;;
+      orchestrator) measure "orch-${STORAGE:-memory}" http "${server[@]}" "${storage[@]}" ;;
+      orch-auth) measure orch-auth http "${server[@]}" "${storage[@]}" -auth on -admin-key "$admin_key" ;;
+      orch-tls) measure orch-tls https "${server[@]}" "${storage[@]}" -tls-cert "$work/cert.pem" -tls-key "$work/key.pem" ;;
     esac
   done
 done

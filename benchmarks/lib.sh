@@ -32,8 +32,11 @@ local reqs, n = {}, 0
 -- built in init: wrk sets the Host header only after the script has loaded
 function init(args)
   local f = io.open("$dir/body.json", "r"); local body = f:read("*a"); f:close()
+  local headers = {["Content-Type"] = "application/json"}
+  local auth = os.getenv("WRK_AUTH") -- "Bearer <key>" when the server wants credentials
+  if auth and auth ~= "" then headers["Authorization"] = auth end
   for i = 0, 999 do
-    reqs[i] = wrk.format("POST", "/api/v1/reports", {["Content-Type"] = "application/json"},
+    reqs[i] = wrk.format("POST", "/api/v1/reports", headers,
                          (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
   end
 end
@@ -41,10 +44,11 @@ request = function() n = (n + 1) % 1000; return reqs[n] end
 LUA
 }
 
-# await_health PORT: waits up to 10 s for the server on PORT to answer /health; fails otherwise.
+# await_health PORT [SCHEME]: waits up to 10 s for the server on PORT to answer /health; fails
+# otherwise. SCHEME https accepts the server's self-signed certificate.
 await_health() {
   for _ in $(seq 1 100); do
-    curl -fs "http://127.0.0.1:$1/health" >/dev/null && return 0
+    curl -kfs "${2:-http}://127.0.0.1:$1/health" >/dev/null && return 0
     sleep 0.1
   done
   echo "server on port $1 did not answer /health within 10 s" >&2

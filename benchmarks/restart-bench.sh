@@ -25,7 +25,7 @@ serve() { java -Xms2g -Xmx2g -jar "$jar" -host 127.0.0.1 -port $port -storage po
 
 pid=$(serve)
 await_health $port
-java -jar orchestrator-testkit/target/orchestrator-testkit.jar load --server "http://127.0.0.1:$port" \
+java -jar orchestrator-loadgen/target/orchestrator-loadgen.jar load --server "http://127.0.0.1:$port" \
   --probes "$probes" --interval 15s --duration "${fill}s" --report-size medium >"$work/load.log" 2>&1
 grep -E 'reports|p99' "$work/load.log" | head -3
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true

@@ -87,7 +87,7 @@ public final class HubClient implements AutoCloseable {
   }
 
   /** The {@code subscribe} message for these types and agents, as sent on the feed. */
-  static String subscribeMessage(List<String> types, List<String> agents) {
+  public static String subscribeMessage(List<String> types, List<String> agents) {
     return json(Map.of("type", "subscribe", "payload", Map.of("types", types, "agents", agents)));
   }
 

@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * processes whose {@code cgroup} follows the chosen runtime and cgroup version, and TCP connections
  * to its peers' services (so cross-host edges appear). Reports are deterministic for a seed. It can
  * build reports for embedding ({@link #nextReport()}) or talk to a server over HTTP ({@link
- * Builder#forServer(URI)}) like the real probe: register, heartbeat, report, on a schedule.
+ * ProbeSimulatorBuilder#forServer(URI)}) like the real probe: register, heartbeat, report, on a
+ * schedule.
  *
  * <pre>{@code
  * ProbeSimulator probe = ProbeSimulator.builder("node-1").forServer(uri).build();
@@ -113,7 +114,7 @@ public final class ProbeSimulator implements AutoCloseable {
   }
 
   /** Sends an already-built report body; for callers that time the request alone. */
-  int send(String reportJson) {
+  public int send(String reportJson) {
     return server().report(settings.agentId(), reportJson);
   }
 

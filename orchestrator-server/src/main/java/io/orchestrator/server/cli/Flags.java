@@ -190,13 +190,13 @@ public final class Flags {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  -%-22s %s (default %s, env %s)%n",
+              "  -%-28s %s (%senv %s)%n",
               f.bool() ? f.name() : f.name() + " value",
               f.help(),
-              f.defaultValue(),
+              f.defaultValue().isEmpty() ? "" : "default " + f.defaultValue() + ", ",
               f.env()));
     }
-    sb.append("  -h, --help               print this help\n");
+    sb.append("  -h, --help                     print this help\n");
     return sb.toString();
   }
 

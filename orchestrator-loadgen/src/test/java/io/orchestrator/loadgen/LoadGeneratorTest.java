@@ -1,7 +1,8 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orchestrator.testkit.OrchestratorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,9 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.testkit.HubClient;
+import io.orchestrator.testkit.ProbeHttp;
+import io.orchestrator.testkit.ProbeSimulator;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

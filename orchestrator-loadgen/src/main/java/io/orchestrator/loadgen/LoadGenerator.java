@@ -1,4 +1,4 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * {@code java -jar orchestrator-testkit.jar load --server URL ...}: simulated probes report to a
+ * {@code java -jar orchestrator-loadgen.jar load --server URL ...}: simulated probes report to a
  * server on their interval while WebSocket clients watch the feed; prints progress every five
  * seconds and a summary (reports sent/accepted/failed, latency percentiles, WebSocket frames and
  * lag). Exit codes: 0 after a run, 1 when the server cannot be reached, 2 for bad arguments.

@@ -1,7 +1,8 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orchestrator.testkit.OrchestratorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,7 @@ class LoadGeneratorJarIT {
   @Test
   void readmeLoadCommandRunsAndSummarises() throws Exception {
     Path jar =
-        Path.of(System.getProperty("orchestrator.testkit.jar", "target/orchestrator-testkit.jar"));
+        Path.of(System.getProperty("orchestrator.loadgen.jar", "target/orchestrator-loadgen.jar"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(

@@ -1,4 +1,4 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import java.util.Locale;
 import org.HdrHistogram.Histogram;

@@ -1,7 +1,8 @@
-package io.orchestrator.testkit;
+package io.orchestrator.loadgen;
 
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.server.cli.GoDuration;
+import io.orchestrator.testkit.ReportSize;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,7 +38,7 @@ record LoadOptions(
 
   static final String USAGE =
       """
-      Usage: java -jar orchestrator-testkit.jar load --server URL [--probes 1000] [--interval 15s]
+      Usage: java -jar orchestrator-loadgen.jar load --server URL [--probes 1000] [--interval 15s]
                [--duration 5m] [--ws-clients 0] [--ws-types topology_update,report_update]
                [--report-size small|medium|large] [--seed 1]
       """;

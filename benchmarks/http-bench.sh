@@ -12,7 +12,8 @@
 # STORAGE=memory|postgres (postgres: each run of the server gets a fresh database, and every 202
 # is committed first); SERVERS="echo orchestrator" (which to run, in order): also "orch-auth"
 # (-auth on, every request with an API key) and "orch-tls" (HTTPS with a self-signed P-256
-# certificate, TLS 1.3).
+# certificate, TLS 1.3), and "orch-before" (the server jar at BEFORE_JAR, e.g. a build of an
+# earlier commit, for a before/after in one run).
 # (C2 keeps compiling for tens of seconds and its CPU counts against the process: warm up long.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,6 +82,7 @@ for _ in $(seq 1 "$rounds"); do
     case $name in
       echo) measure echo http java "${jvm[@]}" -cp benchmarks/target/benchmarks.jar io.orchestrator.benchmarks.http.EchoServer 18090 ;;
       orchestrator) measure "orch-${STORAGE:-memory}" http "${server[@]}" "${storage[@]}" ;;
+      orch-before) measure orch-before http java "${jvm[@]}" -jar "${BEFORE_JAR:?set BEFORE_JAR}" -host 127.0.0.1 -port 18090 "${storage[@]}" ;;
       orch-auth) measure orch-auth http "${server[@]}" "${storage[@]}" -auth on -admin-key "$admin_key" ;;
       orch-tls) measure orch-tls https "${server[@]}" "${storage[@]}" -tls-cert "$work/cert.pem" -tls-key "$work/key.pem" ;;
     esac

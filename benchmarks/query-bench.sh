@@ -7,7 +7,7 @@
 # regex; /metrics scrape latency and size; a filtered topology GET while probes keep reporting (a
 # new version almost every request); CSV export throughput with the server's heap sampled by jstat.
 #
-# Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,orchestrator-testkit
+# Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,orchestrator-loadgen
 # -am), wrk, curl, python3, jstat (JDK).
 # Usage: benchmarks/query-bench.sh [probes=1000] [seconds-per-measure=15]
 set -euo pipefail

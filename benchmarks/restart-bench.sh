@@ -5,7 +5,7 @@
 # `java -jar` to serving every agent (health 200 and the agent count back) is measured; then
 # topology?at= is asked for at different instants (each uncached) and its latency percentiles
 # printed.
-# Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,orchestrator-testkit -am),
+# Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,orchestrator-loadgen -am),
 # a local PostgreSQL, psql, curl, python3.
 # Usage: benchmarks/restart-bench.sh [probes=1000] [fill-seconds=40] [time-travel-requests=100]
 set -euo pipefail

@@ -15,6 +15,9 @@ import java.util.Map;
  * thread-safe.
  */
 public final class Main {
+  /** Reports the warm-up pushes through the report path after start (see {@link Warmup}). */
+  static final int WARMUP_REPORTS = 10_000;
+
   private Main() {}
 
   /** Entry point. */
@@ -50,6 +53,7 @@ public final class Main {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "orchestrator-shutdown"));
+    new Warmup(WARMUP_REPORTS).inBackground();
     out.print(banner(server));
     out.flush();
     return -1;

@@ -9,6 +9,7 @@ import io.orchestrator.core.report.MemoryInfo;
 import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.Report;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,10 @@ public final class Metrics {
 
   /** Every sample in {@code report}; a repeated container id or pid counts once (the first). */
   public static List<MetricSample> of(Report report) {
-    List<MetricSample> out = new ArrayList<>();
+    int processCount =
+        report.processesInfo() == null ? 0 : report.processesInfo().processes().size();
+    int containers = report.dockerInfo() == null ? 0 : report.dockerInfo().containers().size();
+    List<MetricSample> out = new ArrayList<>(8 + processCount + containers);
     HostInfo h = report.hostInfo();
     if (h != null) {
       host(h, out);
@@ -50,9 +54,11 @@ public final class Metrics {
     }
     if (report.processesInfo() != null) {
       out.add(host(MetricFamily.HOST_PROCESSES, report.processesInfo().totalProcesses()));
-      Set<Integer> seen = new HashSet<>();
-      for (ProcessInfo p : report.processesInfo().processes()) {
-        if (seen.add(p.pid())) {
+      List<ProcessInfo> processes = report.processesInfo().processes();
+      boolean[] repeated = repeatedPids(processes);
+      for (int i = 0; i < processes.size(); i++) {
+        ProcessInfo p = processes.get(i);
+        if (repeated == null || !repeated[i]) {
           out.add(
               new MetricSample(
                   MetricFamily.PROCESS,
@@ -65,6 +71,31 @@ public final class Metrics {
       out.add(host(MetricFamily.HOST_CONNECTIONS, report.networkInfo().totalConnections()));
     }
     return out;
+  }
+
+  /**
+   * Which entries repeat an earlier pid, or null when none does (the common case, found by sorting
+   * the pids rather than boxing each into a set).
+   */
+  private static boolean[] repeatedPids(List<ProcessInfo> processes) {
+    int[] pids = new int[processes.size()];
+    for (int i = 0; i < pids.length; i++) {
+      pids[i] = processes.get(i).pid();
+    }
+    Arrays.sort(pids);
+    boolean any = false;
+    for (int i = 1; i < pids.length && !any; i++) {
+      any = pids[i] == pids[i - 1];
+    }
+    if (!any) {
+      return null;
+    }
+    boolean[] repeated = new boolean[processes.size()];
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < repeated.length; i++) {
+      repeated[i] = !seen.add(processes.get(i).pid());
+    }
+    return repeated;
   }
 
   private static void host(HostInfo h, List<MetricSample> out) {

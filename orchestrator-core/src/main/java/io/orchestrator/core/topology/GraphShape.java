@@ -5,7 +5,6 @@ import io.orchestrator.core.report.HostInfo;
 import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.Report;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,33 +25,41 @@ final class GraphShape {
       List<AgentGraph.Flow> flows,
       List<AgentGraph.Listener> listeners,
       List<AgentGraph.Socket> accepted) {
-    long shape = mix(hash("host", report.effectiveHostname(), host(report.hostInfo())));
+    // Each item's hash is built field by field (no varargs array, no boxing): this runs on every
+    // report, over every process and socket.
+    long shape = mix(h(h(h(SEED, "host"), report.effectiveHostname()), host(report.hostInfo())));
     if (report.dockerInfo() != null) {
       for (Container c : report.dockerInfo().containers()) {
-        shape += mix(hash("c", c.id(), c.name(), c.image(), c.state(), c.created(), labels(c)));
+        long x = h(h(h(h(h(SEED, "c"), c.id()), c.name()), c.image()), c.state());
+        shape += mix(h(h(x, c.created()), c.labels()));
       }
     }
     if (report.processesInfo() != null) {
       List<ProcessInfo> processes = report.processesInfo().processes();
       for (int i = 0; i < processes.size(); i++) {
         ProcessInfo p = processes.get(i);
-        shape += mix(hash("p", p.pid(), p.ppid(), p.name(), p.cmdline(), processParents.get(i)));
+        long x = h(h(h(h(SEED, "p"), p.pid()), p.ppid()), p.name());
+        shape += mix(h(h(x, p.cmdline()), processParents.get(i)));
       }
     }
     for (AgentGraph.Flow f : flows) {
-      shape += mix(hash("f", f.source(), f.protocol(), f.remoteAddr(), f.remotePort()));
+      shape +=
+          mix(h(h(h(h(h(SEED, "f"), f.source()), f.protocol()), f.remoteAddr()), f.remotePort()));
     }
     for (AgentGraph.Socket s : accepted) {
       // The client's ephemeral port changes with every connection; where it comes from does not.
-      shape += mix(hash("a", s.owner(), s.protocol(), s.localPort(), s.remoteAddr()));
+      shape +=
+          mix(h(h(h(h(h(SEED, "a"), s.owner()), s.protocol()), s.localPort()), s.remoteAddr()));
     }
     for (AgentGraph.Listener l : listeners) {
-      shape += mix(hash("l", l.owner(), l.protocol(), l.addr(), l.port()));
+      shape += mix(h(h(h(h(h(SEED, "l"), l.owner()), l.protocol()), l.addr()), l.port()));
     }
     return shape;
   }
 
-  private static Object host(HostInfo h) {
+  private static final long SEED = 1125899906842597L;
+
+  private static String host(HostInfo h) {
     if (h == null) {
       return null;
     }
@@ -61,17 +68,12 @@ final class GraphShape {
         : h.kernelVersion() + "|" + h.cpuInfo().model() + "|" + h.cpuInfo().cores();
   }
 
-  private static Object labels(Container c) {
-    Map<String, String> labels = c.labels();
-    return labels == null ? null : labels.hashCode();
+  private static long h(long acc, Object part) {
+    return 31 * acc + Objects.hashCode(part);
   }
 
-  private static long hash(Object... parts) {
-    long h = 1125899906842597L;
-    for (Object part : parts) {
-      h = 31 * h + Objects.hashCode(part);
-    }
-    return h;
+  private static long h(long acc, int part) {
+    return 31 * acc + part;
   }
 
   /** A 64-bit finaliser (SplitMix64), so summed item hashes do not cancel out by accident. */

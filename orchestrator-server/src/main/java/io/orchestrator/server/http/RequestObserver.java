@@ -3,6 +3,7 @@ package io.orchestrator.server.http;
 import io.orchestrator.server.metrics.ServerMetrics;
 import io.orchestrator.server.security.Principal;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -34,8 +35,7 @@ final class RequestObserver extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String sent = request.getHeaders().get("X-Request-Id");
-    String id =
-        sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    String id = sent != null && SANE_ID.matcher(sent).matches() ? sent : newId();
     response.getHeaders().put("X-Request-Id", id);
     request.setAttribute(REQUEST_ID, id);
     long start = System.nanoTime();
@@ -65,5 +65,16 @@ final class RequestObserver extends Handler.Wrapper {
               agent instanceof String a ? a : null,
               id));
     }
+  }
+
+  /**
+   * A random version-4 UUID from {@link ThreadLocalRandom}: a request id needs to be unique, not
+   * unguessable, and {@link UUID#randomUUID()} takes a lock on the shared SecureRandom per request.
+   */
+  private static String newId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo).toString();
   }
 }

@@ -55,10 +55,11 @@ latency 'GET /metrics' "$base/metrics"
 latency 'topology `?q=type:host` (unchanged version)' "$base/api/v1/query/topology?q=type:host"
 # Probes keep reporting (1,000 every 5 s): nearly every GET sees a new version.
 load 60s 5s &
+loader=$!
 sleep 10
 latency 'topology `?q=type:host` (new versions)' "$base/api/v1/query/topology?q=type:host"
 latency 'topology `?q=image:app-3` (new versions)' "$base/api/v1/query/topology?q=$(enc 'image:app-3')"
-wait
+wait "$loader" # only the load generator: a bare wait would wait for the server too
 echo
 jstat -gc $pid 100 >"$work/jstat.txt" &
 jst=$!

@@ -128,6 +128,7 @@ class AuthMatrixTest {
             .replace("{agent_id}", "agent-a")
             .replace("{id}", "nope")
             .replace("{name}", "r1")
+            .replace("{file}", "app.js")
             .replace("*", "anything");
     HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path));
     if (authorization != null) {

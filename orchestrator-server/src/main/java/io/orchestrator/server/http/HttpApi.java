@@ -119,6 +119,7 @@ public final class HttpApi implements AutoCloseable {
     all.addAll(new AlertRoutes(orchestrator.alerting(), body).routes());
     all.addAll(new MetricsRoute(wiring.metrics()).routes());
     all.addAll(new OpenApiRoute().routes());
+    all.addAll(new UiRoutes().routes());
     all.addAll(new SearchRoute(orchestrator, wiring.topology().filtered().queries()).routes());
     all.addAll(new ExportRoutes(orchestrator, wiring.topology().filtered().queries()).routes());
     // A browser tab or curl pointed at the feed learns what it is, not "no such endpoint".

@@ -74,7 +74,7 @@ import sys
 rows = [l.split() for l in open(sys.argv[1])]
 size = int(rows[0][0]); times = sorted(float(t) for _, t in rows)
 print("CSV export of the whole topology: %.1f MB, median %.2f s, %.0f MB/s" % (size / 1e6, times[2], size / 1e6 / times[2]))
-lines = [l.split() for l in open(sys.argv[2]) if l.strip() and not l.startswith(" S0C")]
+lines = [l.split() for l in open(sys.argv[2]) if l.strip() and l.split()[0] != "S0C"]
 head = open(sys.argv[2]).readline().split()
 used = []
 for l in lines:

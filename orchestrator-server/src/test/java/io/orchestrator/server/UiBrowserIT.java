@@ -152,6 +152,19 @@ class UiBrowserIT {
   }
 
   @Test
+  void theAgentFilterNarrowsTheViewToThoseAgents() {
+    TestServer s = TestServer.start();
+    for (String a : List.of("ui-a", "ui-b", "ui-c")) {
+      s.post("/api/v1/reports", TestServer.report(a));
+    }
+    open(s);
+    await("the page loaded", "cy.nodes().length === 3");
+    browser.findElement(By.id("agent-filter")).sendKeys("ui-a, ui-c");
+    await("two hosts are left", "cy.nodes('[type = \"host\"]').length === 2");
+    assertThat(js("return cy.nodes().map(n => n.id()).sort().join(',');")).isEqualTo("ui-a,ui-c");
+  }
+
+  @Test
   void clickingANodeShowsItsMetadataAndASparkline() {
     TestServer s = TestServer.start();
     s.post("/api/v1/reports", TestServer.report("ui-spark"));

@@ -16,7 +16,7 @@ const state = {
   hostIndex: new Map(), // node id -> its host's id, once per full topology
   hosts: new Map(), // id -> host node, kept live by the feed
   expanded: new Set(),
-  query: "",
+  query: "", // the search box, with the type and agent filters (the server's query language)
   at: null, // an ISO instant while time travelling
   version: null,
   selected: null,
@@ -373,11 +373,20 @@ $("#login form").addEventListener("submit", () => {
   start();
 });
 
+// The type and agent filters are terms of the same query: type:container, agent:a,b.
+function composedQuery() {
+  const terms = [$("#search").value.trim()];
+  if ($("#type-filter").value) terms.push("type:" + $("#type-filter").value);
+  const agents = $("#agent-filter").value.replace(/\s+/g, "");
+  if (agents) terms.push("agent:" + agents);
+  return terms.filter(Boolean).join(" ");
+}
+
 let searchTimer = null;
-$("#search").addEventListener("input", (ev) => {
+function onFilter() {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(async () => {
-    state.query = ev.target.value.trim();
+    state.query = composedQuery();
     $("#search-status").textContent = "";
     try {
       await load();
@@ -386,7 +395,10 @@ $("#search").addEventListener("input", (ev) => {
       $("#search-status").textContent = e.message;
     }
   }, 300);
-});
+}
+$("#search").addEventListener("input", onFilter);
+$("#agent-filter").addEventListener("input", onFilter);
+$("#type-filter").addEventListener("change", onFilter);
 
 $("#view-toggle").addEventListener("click", () => {
   state.view = state.view === "graph" ? "table" : "graph";

@@ -100,6 +100,16 @@ class UiBrowserIT {
     return (Long) js("return cy.nodes('[type = \"host\"]').length;");
   }
 
+  /** A server with these agents reported, and the page loaded on it. */
+  private void openWith(String... agents) {
+    TestServer s = TestServer.start();
+    for (String a : agents) {
+      assertThat(s.post("/api/v1/reports", TestServer.report(a)).statusCode()).isEqualTo(202);
+    }
+    open(s);
+    await("the page loaded", "document.body.dataset.loaded === 'true'");
+  }
+
   private void report(String agent) {
     assertThat(server.post("/api/v1/reports", TestServer.report(agent)).statusCode())
         .isEqualTo(202);
@@ -107,12 +117,7 @@ class UiBrowserIT {
 
   @Test
   void pageLoadsFromTheServerAloneWithNoConsoleErrors() {
-    TestServer s = TestServer.start();
-    for (String a : List.of("ui-a", "ui-b", "ui-c")) {
-      s.post("/api/v1/reports", TestServer.report(a));
-    }
-    open(s);
-    await("the page loaded the topology", "document.body.dataset.loaded === 'true'");
+    openWith("ui-a", "ui-b", "ui-c");
     assertThat(hosts()).isEqualTo(3);
     @SuppressWarnings("unchecked")
     List<String> fetched =
@@ -128,10 +133,7 @@ class UiBrowserIT {
 
   @Test
   void aReportPostedThroughTheApiAppearsWithoutAReload() {
-    TestServer s = TestServer.start();
-    s.post("/api/v1/reports", TestServer.report("ui-first"));
-    open(s);
-    await("the page loaded", "document.body.dataset.loaded === 'true'");
+    openWith("ui-first");
     js("window.marker = 'same page';");
     report("ui-late");
     await("the new host is drawn", "cy.getElementById('ui-late').nonempty()");
@@ -140,12 +142,7 @@ class UiBrowserIT {
 
   @Test
   void searchNarrowsTheViewThroughTheServer() {
-    TestServer s = TestServer.start();
-    for (String a : List.of("ui-a", "ui-b", "ui-c")) {
-      s.post("/api/v1/reports", TestServer.report(a));
-    }
-    open(s);
-    await("the page loaded", "cy.nodes().length === 3");
+    openWith("ui-a", "ui-b", "ui-c");
     browser.findElement(By.id("search")).sendKeys("name:ui-b");
     await("only the match is left", "cy.nodes('[type = \"host\"]').length === 1");
     assertThat(js("return cy.nodes()[0].id();")).isEqualTo("ui-b");
@@ -153,12 +150,7 @@ class UiBrowserIT {
 
   @Test
   void theAgentFilterNarrowsTheViewToThoseAgents() {
-    TestServer s = TestServer.start();
-    for (String a : List.of("ui-a", "ui-b", "ui-c")) {
-      s.post("/api/v1/reports", TestServer.report(a));
-    }
-    open(s);
-    await("the page loaded", "cy.nodes().length === 3");
+    openWith("ui-a", "ui-b", "ui-c");
     browser.findElement(By.id("agent-filter")).sendKeys("ui-a, ui-c");
     await("two hosts are left", "cy.nodes('[type = \"host\"]').length === 2");
     assertThat(js("return cy.nodes().map(n => n.id()).sort().join(',');")).isEqualTo("ui-a,ui-c");
@@ -166,10 +158,7 @@ class UiBrowserIT {
 
   @Test
   void clickingANodeShowsItsMetadataAndASparkline() {
-    TestServer s = TestServer.start();
-    s.post("/api/v1/reports", TestServer.report("ui-spark"));
-    open(s);
-    await("the page loaded", "document.body.dataset.loaded === 'true'");
+    openWith("ui-spark");
     @SuppressWarnings("unchecked")
     Map<String, Number> at =
         (Map<String, Number>) js("return cy.getElementById('ui-spark').renderedPosition();");
@@ -205,12 +194,7 @@ class UiBrowserIT {
 
   @Test
   void theTableViewListsTheNodes() {
-    TestServer s = TestServer.start();
-    for (String a : List.of("ui-t1", "ui-t2")) {
-      s.post("/api/v1/reports", TestServer.report(a));
-    }
-    open(s);
-    await("the page loaded", "document.body.dataset.loaded === 'true'");
+    openWith("ui-t1", "ui-t2");
     browser.findElement(By.id("view-toggle")).click();
     await("rows", "document.querySelectorAll('#table tbody tr').length === 2");
     assertThat(browser.findElement(By.id("table")).getText()).contains("ui-t1", "ui-t2");

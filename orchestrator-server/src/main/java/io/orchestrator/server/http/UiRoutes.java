@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +24,13 @@ final class UiRoutes {
 
   private static final String OWN = "/io/orchestrator/server/ui/";
   private static final Map<String, String> APP =
-      Map.of("index.html", "text/html", "app.js", "text/javascript", "app.css", "text/css");
+      Map.of(
+          "index.html", "text/html",
+          "app.css", "text/css",
+          "data.js", "text/javascript",
+          "graph.js", "text/javascript",
+          "panels.js", "text/javascript",
+          "app.js", "text/javascript");
 
   private final Map<String, Asset> files;
 
@@ -41,14 +48,12 @@ final class UiRoutes {
   UiRoutes() {
     String cytoscape = webjar("cytoscape") + "dist/";
     String uplot = webjar("uplot") + "dist/";
-    files =
-        Map.of(
-            "index.html", own("index.html"),
-            "app.js", own("app.js"),
-            "app.css", own("app.css"),
-            "lib/cytoscape.min.js", read(cytoscape + "cytoscape.min.js", "text/javascript"),
-            "lib/uPlot.iife.min.js", read(uplot + "uPlot.iife.min.js", "text/javascript"),
-            "lib/uPlot.min.css", read(uplot + "uPlot.min.css", "text/css"));
+    Map<String, Asset> all = new HashMap<>();
+    APP.keySet().forEach(name -> all.put(name, own(name)));
+    all.put("lib/cytoscape.min.js", read(cytoscape + "cytoscape.min.js", "text/javascript"));
+    all.put("lib/uPlot.iife.min.js", read(uplot + "uPlot.iife.min.js", "text/javascript"));
+    all.put("lib/uPlot.min.css", read(uplot + "uPlot.min.css", "text/css"));
+    files = Map.copyOf(all);
   }
 
   List<Route> routes() {

@@ -89,7 +89,10 @@ function render() {
 
 function renderTable() {
   const rows = [];
-  const nodes = state.query || state.expanded.size ? state.nodes.values() : state.hosts.values();
+  const nodes = [...(state.query || state.expanded.size ? state.nodes.values() : state.hosts.values())];
+  // The server's order, by type then id (search answers the same way).
+  const rank = { host: 0, container: 1, process: 2 };
+  nodes.sort((a, b) => rank[a.type] - rank[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const n of nodes) {
     if (rows.length >= 2000) break;
     const m = n.metadata || {};

@@ -174,6 +174,32 @@ class UiBrowserIT {
   }
 
   @Test
+  void doubleClickingAHostOpensItIntoItsContainersAndProcessesAndAgainClosesIt() {
+    TestServer s = TestServer.start();
+    assertThat(s.post("/api/v1/reports", TestServer.fixture()).statusCode()).isEqualTo(202);
+    open(s);
+    await("the page loaded", "document.body.dataset.loaded === 'true'");
+    assertThat(js("return cy.nodes('[type != \"outside\"]').length;"))
+        .as("the host, closed")
+        .isEqualTo(1L);
+    doubleClick("node-a");
+    await("the host opened", "cy.nodes('[type = \"process\"]').length > 0");
+    assertThat((Long) js("return cy.nodes('[type = \"container\"]').length;")).isPositive();
+    doubleClick("node-a");
+    await("the host closed", "cy.nodes('[type != \"outside\"]').length === 1");
+  }
+
+  private void doubleClick(String id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Number> at =
+        (Map<String, Number>) js("return cy.getElementById(arguments[0]).renderedPosition();", id);
+    WebElement graph = browser.findElement(By.id("graph"));
+    int dx = at.get("x").intValue() - graph.getRect().getWidth() / 2;
+    int dy = at.get("y").intValue() - graph.getRect().getHeight() / 2;
+    new Actions(browser).moveToElement(graph, dx, dy).doubleClick().perform();
+  }
+
+  @Test
   void underAuthThePageAsksForACredentialAndThenShowsTheFleet() {
     TestServer s =
         TestServer.start(

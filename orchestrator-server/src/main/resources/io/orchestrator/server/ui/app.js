@@ -73,16 +73,6 @@ $("#live").addEventListener("click", () => {
 
 for (const b of document.querySelectorAll("aside nav button")) b.addEventListener("click", () => showTab(b.dataset.tab));
 
-cy.on("tap", "node", (ev) => {
-  if (ev.target.data("type") !== "outside") select(ev.target.id());
-});
-cy.on("dbltap", "node[type = 'host']", (ev) => {
-  const id = ev.target.id();
-  if (state.expanded.has(id)) state.expanded.delete(id);
-  else state.expanded.add(id);
-  render();
-});
-
 setInterval(() => {
   if (!state.at && state.selected) {
     const n = state.nodes.get(state.selected) || state.hosts.get(state.selected);

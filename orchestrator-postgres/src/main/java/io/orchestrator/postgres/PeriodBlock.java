@@ -3,6 +3,8 @@ package io.orchestrator.postgres;
 import io.orchestrator.core.series.MetricFamily;
 import io.orchestrator.core.series.MetricSample;
 import io.orchestrator.core.series.SeriesBlock;
+import io.orchestrator.core.series.SeriesBlockReader;
+import io.orchestrator.core.series.SeriesBlockWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,7 +74,7 @@ final class PeriodBlock {
 
   /** One family and entity: the bucket being averaged, and the stream of finished ones. */
   private static final class Group {
-    private final SeriesBlock.Writer writer;
+    private final SeriesBlockWriter writer;
     private final double[] row;
     private long bucket = Long.MIN_VALUE;
     private int count;
@@ -137,7 +139,7 @@ final class PeriodBlock {
         }
       }
       if (any) {
-        SeriesBlock.Reader r = SeriesBlock.read(block);
+        SeriesBlockReader r = SeriesBlock.read(block);
         while (r.next()) {
           if (r.bucket() >= from && r.bucket() < to) {
             Map<String, Double> metrics = out.computeIfAbsent(r.bucket(), k -> new TreeMap<>());

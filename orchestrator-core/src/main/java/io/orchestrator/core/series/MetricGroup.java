@@ -29,7 +29,7 @@ final class MetricGroup {
   private final List<Sealed> sealed = new ArrayList<>(2);
   private final double[] current;
   private final double[] row;
-  private SeriesBlock.Writer open;
+  private SeriesBlockWriter open;
   private long currentBucket = NONE;
   private int currentCount;
   private long buckets;
@@ -230,7 +230,7 @@ final class MetricGroup {
     }
   }
 
-  private void visit(SeriesBlock.Reader reader, long from, double[] r, BucketVisitor visitor) {
+  private void visit(SeriesBlockReader reader, long from, double[] r, BucketVisitor visitor) {
     while (reader.next()) {
       if (reader.bucket() >= from) {
         for (int c = 0; c <= width; c++) {

@@ -35,7 +35,7 @@ class SeriesBlockTest {
   /** Encodes, decodes and checks every bucket and every bit. */
   private static void roundTrip(long[] buckets, double[][] rows) {
     int width = rows[0].length;
-    SeriesBlock.Writer w = SeriesBlock.writer(width);
+    SeriesBlockWriter w = SeriesBlock.writer(width);
     for (int i = 0; i < buckets.length; i++) {
       w.append(buckets[i], rows[i]);
     }
@@ -43,7 +43,7 @@ class SeriesBlockTest {
     check(w.reader(), buckets, rows);
   }
 
-  private static void check(SeriesBlock.Reader r, long[] buckets, double[][] rows) {
+  private static void check(SeriesBlockReader r, long[] buckets, double[][] rows) {
     assertThat(r.count()).isEqualTo(buckets.length);
     for (int i = 0; i < buckets.length; i++) {
       assertThat(r.next()).isTrue();
@@ -115,7 +115,7 @@ class SeriesBlockTest {
     double[][] rows = rows(n, 3, () -> 42.0);
     rows[n / 2][1] = 43.0;
     roundTrip(b, rows);
-    SeriesBlock.Writer w = SeriesBlock.writer(3);
+    SeriesBlockWriter w = SeriesBlock.writer(3);
     for (int i = 0; i < n; i++) {
       w.append(b[i], rows[i]);
     }
@@ -139,7 +139,7 @@ class SeriesBlockTest {
 
   @Test
   void bucketsMustIncreaseAndGarbageIsRefused() {
-    SeriesBlock.Writer w = SeriesBlock.writer(1);
+    SeriesBlockWriter w = SeriesBlock.writer(1);
     w.append(5, new double[] {1});
     assertThatThrownBy(() -> w.append(5, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class);
@@ -153,7 +153,7 @@ class SeriesBlockTest {
 
   @Test
   void anEmptyWriterIsAnEmptyBlock() {
-    SeriesBlock.Reader r = SeriesBlock.read(SeriesBlock.writer(2).toBytes());
+    SeriesBlockReader r = SeriesBlock.read(SeriesBlock.writer(2).toBytes());
     assertThat(r.count()).isZero();
     assertThat(r.next()).isFalse();
   }

@@ -2,8 +2,6 @@ package io.orchestrator.server.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.server.json.WireJson;
@@ -14,8 +12,6 @@ import java.util.Map;
 
 /** Agents and an agent's series, as JSON, NDJSON and CSV, row by row. Stateless. */
 public final class FleetExport {
-  private static final CsvMapper CSV = new CsvMapper();
-
   private FleetExport() {}
 
   /** {@code {"agents":[...],"count"}}, as {@code GET /api/v1/agents/list}. */
@@ -34,8 +30,7 @@ public final class FleetExport {
 
   /** One agent per line. */
   public static void agentsNdjson(List<Agent> agents, OutputStream out) throws IOException {
-    try (JsonGenerator g = WireJson.mapper().getFactory().createGenerator(out)) {
-      g.setRootValueSeparator(null);
+    try (JsonGenerator g = Rows.ndjson(out)) {
       for (Agent a : agents) {
         agent(g, a);
         g.writeRaw('\n');
@@ -45,17 +40,16 @@ public final class FleetExport {
 
   /** {@code agent_id,hostname,status,registered_at,last_seen,last_report_at}. */
   public static void agentsCsv(List<Agent> agents, OutputStream out) throws IOException {
-    CsvSchema schema =
-        CsvSchema.builder()
-            .setUseHeader(true)
-            .addColumn("agent_id")
-            .addColumn("hostname")
-            .addColumn("status")
-            .addColumn("registered_at")
-            .addColumn("last_seen")
-            .addColumn("last_report_at")
-            .build();
-    try (SequenceWriter w = CSV.writer(schema).writeValues(out)) {
+    try (SequenceWriter w =
+        Rows.csv(
+            out,
+            List.of(
+                "agent_id",
+                "hostname",
+                "status",
+                "registered_at",
+                "last_seen",
+                "last_report_at"))) {
       for (Agent a : agents) {
         w.write(
             new Object[] {
@@ -84,8 +78,7 @@ public final class FleetExport {
 
   /** One line per point {@code {"timestamp","metrics"}}. */
   public static void pointsNdjson(List<SeriesPoint> points, OutputStream out) throws IOException {
-    try (JsonGenerator g = WireJson.mapper().getFactory().createGenerator(out)) {
-      g.setRootValueSeparator(null);
+    try (JsonGenerator g = Rows.ndjson(out)) {
       for (SeriesPoint p : points) {
         g.writeObject(p);
         g.writeRaw('\n');
@@ -95,14 +88,7 @@ public final class FleetExport {
 
   /** {@code timestamp,metric,value}, one row per point and metric. */
   public static void pointsCsv(List<SeriesPoint> points, OutputStream out) throws IOException {
-    CsvSchema schema =
-        CsvSchema.builder()
-            .setUseHeader(true)
-            .addColumn("timestamp")
-            .addColumn("metric")
-            .addColumn("value")
-            .build();
-    try (SequenceWriter w = CSV.writer(schema).writeValues(out)) {
+    try (SequenceWriter w = Rows.csv(out, List.of("timestamp", "metric", "value"))) {
       for (SeriesPoint p : points) {
         for (Map.Entry<String, Double> m : p.metrics().entrySet()) {
           w.write(new Object[] {p.timestamp().toString(), m.getKey(), m.getValue()});

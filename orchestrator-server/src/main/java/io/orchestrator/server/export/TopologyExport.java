@@ -2,8 +2,6 @@ package io.orchestrator.server.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.orchestrator.core.query.NodeSubject;
 import io.orchestrator.core.topology.Edge;
 import io.orchestrator.core.topology.EdgeType;
@@ -39,7 +37,6 @@ public final class TopologyExport {
           "labels");
   static final List<String> EDGE_COLUMNS =
       List.of("source", "target", "type", "protocol", "connections");
-  private static final CsvMapper CSV = new CsvMapper();
 
   private TopologyExport() {}
 
@@ -71,8 +68,7 @@ public final class TopologyExport {
   /** One line per node {@code {"kind":"node",...}}, then per edge {@code {"kind":"edge",...}}. */
   public static void ndjson(Topology t, boolean nodes, boolean edges, OutputStream out)
       throws IOException {
-    try (JsonGenerator g = WireJson.mapper().getFactory().createGenerator(out)) {
-      g.setRootValueSeparator(null);
+    try (JsonGenerator g = Rows.ndjson(out)) {
       if (nodes) {
         for (Node n : t.nodes().values()) {
           g.writeStartObject();
@@ -109,9 +105,7 @@ public final class TopologyExport {
   /** RFC 4180 CSV with a header row: the nodes, or the edges. */
   public static void csv(Topology t, boolean edges, OutputStream out) throws IOException {
     List<String> columns = edges ? EDGE_COLUMNS : NODE_COLUMNS;
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-    columns.forEach(schema::addColumn);
-    try (SequenceWriter w = CSV.writer(schema.build()).writeValues(out)) {
+    try (SequenceWriter w = Rows.csv(out, columns)) {
       if (edges) {
         for (Edge e : t.edges().values()) {
           w.write(

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Moves alerts through their states (DESIGN §12), one evaluation at a time. Pure apart from its
@@ -33,9 +34,12 @@ public final class AlertEvaluator {
   private volatile List<Alert> snapshot = List.of();
   private volatile List<Alert> sorted = List.of(); // snapshot in order, made on first read
 
-  /** Evaluates {@code rules} at {@code now} over the topology and agents as they stand. */
+  /**
+   * Evaluates {@code rules} at {@code now} over the topology and agents as they stand; the topology
+   * is asked for only if a node or edge rule needs it.
+   */
   public synchronized Evaluation evaluate(
-      List<AlertRule> rules, Topology topology, List<Agent> agents, Instant now) {
+      List<AlertRule> rules, Supplier<Topology> topology, List<Agent> agents, Instant now) {
     long start = System.nanoTime();
     Map<String, Map<String, RuleMatcher.Hit>> matches = matcher.match(rules, topology, agents, now);
     List<AlertEvent> changes = new ArrayList<>();

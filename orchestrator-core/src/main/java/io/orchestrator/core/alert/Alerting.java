@@ -1,6 +1,5 @@
 package io.orchestrator.core.alert;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,14 +48,8 @@ public final class Alerting implements AutoCloseable {
 
   /** Runs one evaluation now: publishes each change and queues notifications. */
   public synchronized Evaluation evaluate() {
-    List<AlertRule> list = rules.list();
-    if (list.isEmpty() && evaluator.unsorted().isEmpty()) {
-      // Nothing to evaluate and nothing to resolve: building a snapshot of a large fleet (and
-      // materialising every node) for no rule would cost the ingest path its heap.
-      evaluations.incrementAndGet();
-      return new Evaluation(context.now(), List.of(), List.of(), Duration.ZERO);
-    }
-    Evaluation e = evaluator.evaluate(list, context.topology(), context.agents(), context.now());
+    Evaluation e =
+        evaluator.evaluate(rules.list(), context::topology, context.agents(), context.now());
     evaluations.incrementAndGet();
     e.changes().forEach(context::publish);
     notifications.offer(e);

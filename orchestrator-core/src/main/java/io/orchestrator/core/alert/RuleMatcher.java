@@ -55,9 +55,12 @@ final class RuleMatcher {
 
   private long truncated;
 
-  /** Matches per rule name, by subject key. */
+  /**
+   * Matches per rule name, by subject key. The topology is asked for only when a node or edge rule
+   * needs it: building a snapshot materialises every node of the fleet.
+   */
   Map<String, Map<String, Hit>> match(
-      List<AlertRule> rules, Topology t, List<Agent> agents, Instant now) {
+      List<AlertRule> rules, Supplier<Topology> topology, List<Agent> agents, Instant now) {
     Map<NodeType, List<Specialized>> byType = new EnumMap<>(NodeType.class);
     NodeType[] types = NodeType.values();
     for (NodeType type : types) {
@@ -81,17 +84,22 @@ final class RuleMatcher {
       }
     }
     byType.values().forEach(l -> l.sort(Comparator.comparing(s -> s.query().firstField())));
-    found.addAll(scan(t, rules, byType, edgeRules));
+    found.addAll(scan(topology, rules, byType, edgeRules));
     return collect(rules, found);
   }
 
   private static List<Found> scan(
-      Topology t,
+      Supplier<Topology> topology,
       List<AlertRule> rules,
       Map<NodeType, List<Specialized>> byType,
       List<Integer> edgeRules) {
     List<Found> out = new ArrayList<>();
-    if (byType.values().stream().anyMatch(l -> !l.isEmpty())) {
+    boolean nodes = byType.values().stream().anyMatch(l -> !l.isEmpty());
+    if (!nodes && edgeRules.isEmpty()) {
+      return out;
+    }
+    Topology t = topology.get();
+    if (nodes) {
       scanNodes(t, byType, out);
     }
     if (!edgeRules.isEmpty()) {

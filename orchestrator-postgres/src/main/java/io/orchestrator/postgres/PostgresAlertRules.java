@@ -57,9 +57,7 @@ final class PostgresAlertRules implements AlertRuleStore {
   public synchronized boolean put(AlertRule rule) {
     refresh();
     boolean created = !rules.containsKey(rule.name());
-    if (created && rules.size() >= MAX_RULES) {
-      throw new IllegalStateException("at most " + MAX_RULES + " alert rules; delete some first");
-    }
+    AlertRuleStore.checkRoom(rules, rule.name());
     try (Connection c = db.connection();
         PreparedStatement ps = c.prepareStatement(UPSERT)) {
       ps.setString(1, rule.name());

@@ -1,6 +1,7 @@
 package io.orchestrator.core.alert;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,19 @@ import java.util.Optional;
 public interface AlertRuleStore {
   /** The most rules a store holds. */
   int MAX_RULES = 1_000;
+
+  /**
+   * The cap every implementation enforces in {@link #put}.
+   *
+   * @param existing the rules held now, by name
+   * @param name the rule being put
+   * @throws IllegalStateException when {@code name} is new and the store is full
+   */
+  static void checkRoom(Map<String, ?> existing, String name) {
+    if (!existing.containsKey(name) && existing.size() >= MAX_RULES) {
+      throw new IllegalStateException("at most " + MAX_RULES + " alert rules; delete some first");
+    }
+  }
 
   /** Every rule, by name. */
   List<AlertRule> list();

@@ -21,9 +21,7 @@ public final class InMemoryAlertRuleStore implements AlertRuleStore {
 
   @Override
   public synchronized boolean put(AlertRule rule) {
-    if (!rules.containsKey(rule.name()) && rules.size() >= MAX_RULES) {
-      throw new IllegalStateException("at most " + MAX_RULES + " alert rules; delete some first");
-    }
+    AlertRuleStore.checkRoom(rules, rule.name());
     return rules.put(rule.name(), rule) == null;
   }
 

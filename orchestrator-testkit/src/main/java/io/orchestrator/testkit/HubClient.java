@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
@@ -40,11 +41,28 @@ public final class HubClient implements AutoCloseable {
 
   /** Connects, waiting up to ten seconds for the handshake. */
   public static HubClient connect(URI wsUri) throws InterruptedException {
-    Socket s = new Socket(wsUri);
+    return open(new Socket(wsUri, false));
+  }
+
+  /**
+   * Connects, and reconnects whenever the server closes or drops the connection (behind a load
+   * balancer, to another replica), sending the last subscription again. Frames keep arriving in the
+   * same queue; {@link #reconnects} counts the reconnections.
+   */
+  public static HubClient connectWithReconnect(URI wsUri) throws InterruptedException {
+    return open(new Socket(wsUri, true));
+  }
+
+  private static HubClient open(Socket s) throws InterruptedException {
     if (!s.connectBlocking(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("could not connect to " + wsUri);
+      throw new IllegalStateException("could not connect to " + s.getURI());
     }
     return new HubClient(s);
+  }
+
+  /** How many times the connection was made again after the server ended it. */
+  public int reconnects() {
+    return socket.reconnects.get();
   }
 
   /**
@@ -83,7 +101,9 @@ public final class HubClient implements AutoCloseable {
 
   /** Sends {@code {"type":"subscribe"}} with these types and agents (empty for no limit). */
   public void subscribe(List<String> types, List<String> agents) {
-    socket.send(subscribeMessage(types, agents));
+    String message = subscribeMessage(types, agents);
+    socket.subscription = message;
+    socket.send(message);
   }
 
   /** The {@code subscribe} message for these types and agents, as sent on the feed. */
@@ -130,6 +150,7 @@ public final class HubClient implements AutoCloseable {
 
   @Override
   public void close() {
+    socket.closing = true;
     try {
       socket.closeBlocking();
     } catch (InterruptedException e) {
@@ -143,13 +164,24 @@ public final class HubClient implements AutoCloseable {
 
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger closeCode = new AtomicInteger(-1);
+    final AtomicInteger reconnects = new AtomicInteger();
+    private final boolean reconnect;
+    private final AtomicBoolean reconnecting = new AtomicBoolean();
+    volatile boolean closing;
+    volatile String subscription;
 
-    Socket(URI uri) {
+    Socket(URI uri, boolean reconnect) {
       super(uri);
+      this.reconnect = reconnect;
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {}
+    public void onOpen(ServerHandshake handshake) {
+      String s = subscription;
+      if (s != null) {
+        send(s);
+      }
+    }
 
     @Override
     public void onMessage(String message) {
@@ -166,7 +198,42 @@ public final class HubClient implements AutoCloseable {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
-      closeCode.compareAndSet(-1, code);
+      if (!reconnect || closing) {
+        closeCode.compareAndSet(-1, code);
+        return;
+      }
+      if (!reconnecting.compareAndSet(false, true)) {
+        return; // a failed attempt of the loop below
+      }
+      // Not on this thread: the library's reconnect joins the thread that is closing.
+      Thread t = new Thread(this::reconnectUntilOpen, "hub-client-reconnect");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    private void reconnectUntilOpen() {
+      try {
+        attempt();
+      } finally {
+        reconnecting.set(false);
+      }
+    }
+
+    private void attempt() {
+      long backoffMs = 50;
+      while (!closing) {
+        try {
+          TimeUnit.MILLISECONDS.sleep(backoffMs);
+          if (reconnectBlocking()) {
+            reconnects.incrementAndGet();
+            return;
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoffMs = Math.min(2_000, backoffMs * 2);
+      }
     }
 
     @Override

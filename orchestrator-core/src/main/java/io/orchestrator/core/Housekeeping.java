@@ -7,6 +7,7 @@ import io.orchestrator.core.storage.InMemoryKeyValueStore;
 import io.orchestrator.core.storage.Storage;
 import io.orchestrator.core.topology.TopologyAggregator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +23,21 @@ final class Housekeeping {
   private final AgentRegistry registry;
   private final TopologyAggregator topology;
   private final Ingest ingest;
+  private final BooleanSupplier leader;
 
   Housekeeping(
       Storage storage,
       InMemoryKeyValueStore<Agent> agentStore,
       AgentRegistry registry,
       TopologyAggregator topology,
-      Ingest ingest) {
+      Ingest ingest,
+      BooleanSupplier leader) {
     this.storage = storage;
     this.agentStore = agentStore;
     this.registry = registry;
     this.topology = topology;
     this.ingest = ingest;
+    this.leader = leader;
   }
 
   /** Takes up what the storage kept: agents, and the topology of those still active. */
@@ -59,7 +63,9 @@ final class Housekeeping {
 
   void cleanup() {
     int expiredAgents = storage.series().expire();
-    storage.expire();
+    if (leader.getAsBoolean()) {
+      storage.expire(); // shared history: one replica trims it
+    }
     int forgotten = agentStore.purgeExpired();
     int removed = 0;
     for (String id : topology.agents()) {

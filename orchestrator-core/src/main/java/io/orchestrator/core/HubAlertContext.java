@@ -7,6 +7,7 @@ import io.orchestrator.core.alert.AlertEvent;
 import io.orchestrator.core.hub.DefaultHub;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.core.topology.TopologyAggregator;
 import java.time.Clock;
@@ -49,7 +50,7 @@ final class HubAlertContext implements AlertContext {
   @Override
   public void publish(AlertEvent e) {
     if (hub.wants(EventType.ALERT)) {
-      hub.publish(new Event(EventType.ALERT, e.alert().labels().get("agent_id"), e, e.at()));
+      hub.publish(new Event(new HubEvent.AlertChanged(e), e.at()));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.orchestrator.core.agent.Registration;
 import io.orchestrator.core.hub.DefaultHub;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.series.Metrics;
@@ -17,6 +18,7 @@ import io.orchestrator.core.storage.StorageUnavailableException;
 import io.orchestrator.core.topology.TopologyAggregator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,7 @@ final class Ingest {
   private final Storage storage;
   private final TopologyAggregator topology;
   private final DefaultHub hub;
+  private final ClusterLink cluster;
   private final Object[] stripes = new Object[STRIPES];
   final AtomicLong reportsTotal = new AtomicLong();
   final AtomicLong reportsRejected = new AtomicLong();
@@ -46,12 +49,14 @@ final class Ingest {
       AgentRegistry registry,
       Storage storage,
       TopologyAggregator topology,
-      DefaultHub hub) {
+      DefaultHub hub,
+      ClusterLink cluster) {
     this.clock = clock;
     this.registry = registry;
     this.storage = storage;
     this.topology = topology;
     this.hub = hub;
+    this.cluster = cluster;
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Object();
     }
@@ -60,12 +65,15 @@ final class Ingest {
   boolean register(Registration registration) {
     writable();
     boolean created;
+    Agent agent;
     CompletionStage<Void> durable;
     synchronized (stripe(registration.agentId())) {
       created = registry.register(registration);
-      durable = storage.register(registry.get(registration.agentId()).orElseThrow());
+      agent = registry.get(registration.agentId()).orElseThrow();
+      durable = storage.register(agent);
     }
     await(durable);
+    cluster.registered(agent);
     if (created) {
       announce(registration.agentId());
     }
@@ -73,9 +81,14 @@ final class Ingest {
   }
 
   boolean heartbeat(String agentId) {
+    boolean known;
     synchronized (stripe(agentId)) {
-      return registry.heartbeat(agentId);
+      known = registry.heartbeat(agentId);
     }
+    if (known && cluster.clustered()) {
+      registry.get(agentId).ifPresent(cluster::heartbeat);
+    }
+    return known;
   }
 
   IngestResult ingest(Report report, ReportBody body) {
@@ -85,27 +98,79 @@ final class Ingest {
     boolean created;
     long version;
     ReceivedReport received;
+    Agent agent;
     CompletionStage<Void> durable;
     synchronized (stripe(id)) {
-      // Read inside the lock: one agent's reports get increasing receive times in apply order.
-      now = clock.instant();
+      // Read inside the lock: one agent's reports get increasing receive times in apply order,
+      // also after one that another replica, whose clock may run ahead, stamped later.
+      now = after(clock.instant(), id);
       created = registry.reported(id, report.effectiveHostname());
       received = new ReceivedReport(report, now, body);
       boolean shapeChanged = topology.apply(report);
-      Agent agent = registry.get(id).orElseThrow();
+      agent = registry.get(id).orElseThrow();
       durable = storage.accept(new ReportRecord(agent, received, Metrics.of(report), shapeChanged));
       version = topology.version();
     }
     await(durable);
+    cluster.reportAccepted(agent, received);
     reportsTotal.incrementAndGet();
     LOG.debug("Accepted report from {}", id);
+    tell(created, received);
+    return new IngestResult(created, now, version);
+  }
+
+  /**
+   * Applies a report another replica accepted and stored, unless this replica already has the
+   * agent's report from then or later (events of one agent may arrive out of order after an
+   * outage).
+   *
+   * @return false when it was older than what this replica holds
+   */
+  boolean replicate(Agent agent, ReceivedReport received) {
+    String id = agent.agentId();
+    boolean created;
+    synchronized (stripe(id)) {
+      Optional<ReceivedReport> held = storage.reports().latest(id);
+      if (held.isPresent() && !held.get().receivedAt().isBefore(received.receivedAt())) {
+        return false;
+      }
+      created = registry.merge(agent);
+      boolean shapeChanged = topology.apply(received.report());
+      Agent merged = registry.get(id).orElse(agent);
+      storage.replicate(
+          new ReportRecord(merged, received, Metrics.of(received.report()), shapeChanged));
+    }
+    LOG.debug("Replicated report from {}", id);
+    tell(created, received);
+    return true;
+  }
+
+  /** Takes up a registration another replica stored. */
+  void replicateRegistration(Agent agent) {
+    boolean created;
+    synchronized (stripe(agent.agentId())) {
+      created = registry.merge(agent);
+      storage.replicateRegistration(registry.get(agent.agentId()).orElse(agent));
+    }
     if (created) {
-      announce(id);
+      announce(agent.agentId());
+    }
+  }
+
+  private Instant after(Instant now, String id) {
+    Optional<ReceivedReport> held = storage.reports().latest(id);
+    return held.isEmpty() || now.isAfter(held.get().receivedAt())
+        ? now
+        : held.get().receivedAt().plusNanos(1_000);
+  }
+
+  private void tell(boolean created, ReceivedReport received) {
+    if (created) {
+      announce(received.agentId());
     }
     if (hub.wants(EventType.REPORT_UPDATE)) {
-      hub.publish(new Event(EventType.REPORT_UPDATE, id, received, now));
+      hub.publish(new Event(new HubEvent.ReportReceived(received), received.receivedAt()));
     }
-    return new IngestResult(created, now, version);
   }
 
   /** Removes a stale agent's sub-graph (unless it reported meanwhile); true when removed. */
@@ -116,7 +181,7 @@ final class Ingest {
         return false;
       }
     }
-    hub.publish(new Event(EventType.AGENT_REMOVED, id, id, clock.instant()));
+    hub.publish(new Event(new HubEvent.AgentRemoved(id), clock.instant()));
     return true;
   }
 
@@ -142,8 +207,7 @@ final class Ingest {
     if (hub.wants(EventType.AGENT_REGISTERED)) {
       registry
           .get(agentId)
-          .ifPresent(
-              a -> hub.publish(new Event(EventType.AGENT_REGISTERED, agentId, a, clock.instant())));
+          .ifPresent(a -> hub.publish(new Event(new HubEvent.AgentRegistered(a), clock.instant())));
     }
   }
 

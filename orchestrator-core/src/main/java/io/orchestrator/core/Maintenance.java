@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's background tasks on one daemon thread: periodic cleanup, coalesced topology_update
- * pushes and alert evaluation. A failing run is logged and the schedule continues. Thread-safe.
+ * pushes, alert evaluation and, in a cluster, the member watch. A failing run is logged and the
+ * schedule continues. Thread-safe.
  */
 final class Maintenance {
   private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
@@ -21,6 +22,7 @@ final class Maintenance {
   private final ScheduledFuture<?> cleanupTask;
   private final ScheduledFuture<?> pushTask;
   private final ScheduledFuture<?> alertTask;
+  private final ScheduledFuture<?> membersTask;
 
   /** How often each task runs. */
   record Intervals(Duration cleanup, Duration push, Duration alerts) {}
@@ -47,11 +49,19 @@ final class Maintenance {
     long alertMs = every.alerts().toMillis();
     this.alertTask =
         scheduler.scheduleWithFixedDelay(
-            guarded("alert evaluation", () -> orchestrator.alerting().evaluate()),
+            guarded("alert evaluation", orchestrator::evaluateAlerts),
             alertMs,
             alertMs,
             TimeUnit.MILLISECONDS);
+    this.membersTask =
+        scheduler.scheduleWithFixedDelay(
+            guarded("member watch", orchestrator::watchMembers),
+            MEMBERS_MS,
+            MEMBERS_MS,
+            TimeUnit.MILLISECONDS);
   }
+
+  private static final long MEMBERS_MS = 2_000;
 
   private static Runnable guarded(String name, Runnable task) {
     return () -> {
@@ -71,6 +81,7 @@ final class Maintenance {
     cleanupTask.cancel(false);
     pushTask.cancel(false);
     alertTask.cancel(false);
+    membersTask.cancel(false);
     scheduler.shutdownNow();
     try {
       scheduler.awaitTermination(5, TimeUnit.SECONDS);

@@ -6,10 +6,13 @@ import io.orchestrator.core.agent.AgentRegistry;
 import io.orchestrator.core.agent.AgentStatus;
 import io.orchestrator.core.agent.Registration;
 import io.orchestrator.core.alert.Alerting;
+import io.orchestrator.core.cluster.ClusterStatus;
+import io.orchestrator.core.cluster.Membership;
 import io.orchestrator.core.hub.DefaultHub;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Hub;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.series.TimeSeriesStore;
@@ -59,6 +62,8 @@ public final class Orchestrator implements AutoCloseable {
   private final Ingest ingest;
   private final Alerting alerting;
   private final Housekeeping housekeeping;
+  private final ClusterLink cluster;
+  private final Replication replication;
   private final Maintenance maintenance;
   private volatile long lastPushedVersion = -1; // written by the maintenance thread only
 
@@ -75,15 +80,23 @@ public final class Orchestrator implements AutoCloseable {
     this.topology = new TopologyAggregator(clock);
     this.timeTravel = new TimeTravel(storage.reports());
     this.hub = new DefaultHub(b.subscriberQueueCapacity, b.hubThreads);
-    this.ingest = new Ingest(clock, registry, storage, topology, hub);
+    this.cluster =
+        new ClusterLink(
+            b.bus,
+            b.membership != null ? b.membership : Membership.solo("local", "local", clock),
+            b.codec);
+    this.ingest = new Ingest(clock, registry, storage, topology, hub, cluster);
     this.alerting =
         new Alerting(
             storage.alertRules(),
             new HubAlertContext(clock, topology, registry, hub),
             b.notifiers,
             b.notificationSettings);
-    this.housekeeping = new Housekeeping(storage, agentStore, registry, topology, ingest);
+    this.housekeeping =
+        new Housekeeping(storage, agentStore, registry, topology, ingest, cluster::leader);
     housekeeping.resume();
+    this.replication = new Replication(ingest, registry, storage, alerting, b.codec, cluster);
+    cluster.start(replication);
     this.maintenance =
         new Maintenance(
             this, new Maintenance.Intervals(b.cleanupInterval, b.pushInterval, b.alertInterval));
@@ -216,6 +229,31 @@ public final class Orchestrator implements AutoCloseable {
     return alerting;
   }
 
+  /**
+   * This replica's view of the cluster: its node id, whether it holds the lease for the once-only
+   * duties, the members, and the bus (DESIGN §11). A replica without a bus is the one member.
+   */
+  public ClusterStatus cluster() {
+    return cluster.status();
+  }
+
+  /**
+   * Evaluates the alert rules if this replica holds the lease (else the one that does tells it the
+   * changes), and tells the other replicas what changed.
+   */
+  void evaluateAlerts() {
+    if (cluster.leader()) {
+      alerting.evaluate().changes().forEach(cluster::alert);
+    }
+  }
+
+  /** Reads the storage again when a replica has left: it may not have published all it took. */
+  void watchMembers() {
+    if (cluster.memberLeft()) {
+      replication.catchUp();
+    }
+  }
+
   /** The event hub. */
   public Hub hub() {
     return hub;
@@ -253,7 +291,7 @@ public final class Orchestrator implements AutoCloseable {
     }
     Topology t = topology.snapshot();
     lastPushedVersion = t.version();
-    hub.publish(new Event(EventType.TOPOLOGY_UPDATE, null, t, clock.instant()));
+    hub.publish(new Event(new HubEvent.TopologyChanged(t), clock.instant()));
   }
 
   /**
@@ -273,6 +311,7 @@ public final class Orchestrator implements AutoCloseable {
   @Override
   public void close() {
     if (maintenance.stop()) {
+      cluster.close();
       alerting.close();
       hub.close();
       agentStore.close();

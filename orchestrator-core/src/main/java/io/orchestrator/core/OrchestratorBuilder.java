@@ -2,6 +2,8 @@ package io.orchestrator.core;
 
 import io.orchestrator.core.alert.NotificationSettings;
 import io.orchestrator.core.alert.Notifier;
+import io.orchestrator.core.cluster.ClusterBus;
+import io.orchestrator.core.cluster.Membership;
 import io.orchestrator.core.report.ReportCodec;
 import io.orchestrator.core.storage.InMemoryStorage;
 import io.orchestrator.core.storage.StorageFactory;
@@ -33,6 +35,8 @@ public final class OrchestratorBuilder {
   NotificationSettings notificationSettings = NotificationSettings.DEFAULTS;
   StorageFactory storage = InMemoryStorage::new;
   ReportCodec codec;
+  ClusterBus bus;
+  Membership membership;
 
   OrchestratorBuilder() {}
 
@@ -135,8 +139,32 @@ public final class OrchestratorBuilder {
     return this;
   }
 
+  /**
+   * Makes this engine one replica of a cluster (DESIGN §11): {@code bus} carries what it commits to
+   * the other replicas and theirs to it; {@code membership} says who holds the lease for the
+   * once-only duties. Needs a durable, shared storage and a {@link #reportCodec}. Without this call
+   * the engine runs alone ({@link Membership#solo}).
+   */
+  public OrchestratorBuilder cluster(ClusterBus bus, Membership membership) {
+    this.bus = Objects.requireNonNull(bus, "bus");
+    this.membership = Objects.requireNonNull(membership, "membership");
+    return this;
+  }
+
+  /**
+   * Names this engine when it runs alone ({@code GET /api/v1/cluster} shows it as the one member).
+   */
+  public OrchestratorBuilder membership(Membership value) {
+    this.membership = Objects.requireNonNull(value, "membership");
+    return this;
+  }
+
   /** Builds and starts the engine (its background tasks start now). */
   public Orchestrator build() {
+    if (bus != null && codec == null) {
+      throw new IllegalStateException(
+          "a cluster needs a report codec to read other replicas' reports");
+    }
     return new Orchestrator(this);
   }
 

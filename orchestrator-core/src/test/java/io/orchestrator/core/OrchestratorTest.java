@@ -10,6 +10,7 @@ import io.orchestrator.core.agent.Registration;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventFilter;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.series.SeriesQuery;
 import io.orchestrator.core.storage.StoreFullException;
 import io.orchestrator.core.testing.MutableClock;
@@ -114,12 +115,16 @@ class OrchestratorTest {
         .until(
             () ->
                 !second.isEmpty()
-                    && ((Topology) second.get(second.size() - 1).payload()).version()
+                    && ((HubEvent.TopologyChanged) second.get(second.size() - 1).payload())
+                            .topology()
+                            .version()
                         >= finalVersion);
     await().atMost(WAIT).until(() -> first.size() >= second.size());
     assertThat(first.size()).isLessThan(500);
     assertThat(first.get(0).payload()).isSameAs(second.get(0).payload());
-    assertThat(((Topology) second.get(second.size() - 1).payload()).nodes()).hasSize(50);
+    assertThat(
+            ((HubEvent.TopologyChanged) second.get(second.size() - 1).payload()).topology().nodes())
+        .hasSize(50);
   }
 
   @Test

@@ -26,6 +26,9 @@ final class Compactor {
   private static final long BUCKET_MILLIS = TimeSeriesStore.RESOLUTION.toMillis();
   private static final int FLUSH_EVERY = 200;
 
+  /** The advisory lock that keeps two replicas from folding the same rows at once. */
+  private static final long COMPACTION_LOCK = 0x4f52434801L;
+
   private static final String READ =
       "SELECT id, agent_id, received_at, kept, body FROM report_log WHERE received_at < ?"
           + " ORDER BY agent_id, received_at, id";
@@ -63,6 +66,10 @@ final class Compactor {
             Math.floorDiv(bucket, PERIOD_BUCKETS) * PERIOD_BUCKETS * BUCKET_MILLIS);
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
+      if (!exclusive(c)) {
+        c.rollback();
+        return 0; // another replica is compacting the shared log right now
+      }
       try (PreparedStatement read = c.prepareStatement(READ);
           PreparedStatement blocks = c.prepareStatement(BLOCK);
           PreparedStatement history = c.prepareStatement(HISTORY);
@@ -85,6 +92,16 @@ final class Compactor {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
+      }
+    }
+  }
+
+  /** Takes the compaction lock for this transaction, if no other replica holds it. */
+  private static boolean exclusive(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      ps.setLong(1, COMPACTION_LOCK);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }

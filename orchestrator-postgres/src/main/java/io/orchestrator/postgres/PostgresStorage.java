@@ -118,22 +118,37 @@ public final class PostgresStorage implements Storage {
   public CompletionStage<Void> accept(ReportRecord record) {
     ReceivedReport r = record.report();
     String id = r.agentId();
-    HistoryPolicy.State state = states.computeIfAbsent(id, k -> new HistoryPolicy.State());
-    HistoryPolicy.Decision d;
-    synchronized (state) {
-      d = policy.next(state, r.receivedAt(), record.shapeChanged());
-    }
+    HistoryPolicy.Decision d = hold(record);
     Agent agent = record.agent();
-    agents.put(id, agent);
     Agent row = sameRow(persisted.get(id), agent) ? null : agent;
-    reports.latest.put(id, r);
-    series.record(r.receivedAt(), id, record.samples());
     ReportBody body = r.body() != null ? r.body() : codec.encode(r.report());
     CompletionStage<Void> done =
         writes.submit(
             new Write.Log(
                 id, r.receivedAt(), d.keep(), body, row, d.resumed(), d.previousReport()));
     return row == null ? done : done.thenRun(() -> persisted.put(id, agent));
+  }
+
+  /** Another replica logged it: hold it on the heap, write nothing. */
+  @Override
+  public void replicate(ReportRecord record) {
+    hold(record);
+    persisted.put(record.report().agentId(), record.agent());
+  }
+
+  /** Keeps what the engine serves on the heap; returns what history makes of the report. */
+  private HistoryPolicy.Decision hold(ReportRecord record) {
+    ReceivedReport r = record.report();
+    String id = r.agentId();
+    HistoryPolicy.State state = states.computeIfAbsent(id, k -> new HistoryPolicy.State());
+    HistoryPolicy.Decision d;
+    synchronized (state) {
+      d = policy.next(state, r.receivedAt(), record.shapeChanged());
+    }
+    agents.put(id, record.agent());
+    reports.latest.put(id, r);
+    series.record(r.receivedAt(), id, record.samples());
+    return d;
   }
 
   /** Whether the stored row already says what {@code agent} says (hostname and metadata). */
@@ -149,6 +164,32 @@ public final class PostgresStorage implements Storage {
     return writes
         .submit(new Write.Register(agent))
         .thenRun(() -> persisted.put(agent.agentId(), agent));
+  }
+
+  @Override
+  public void replicateRegistration(Agent agent) {
+    agents.put(agent.agentId(), agent);
+    persisted.put(agent.agentId(), agent);
+  }
+
+  @Override
+  public Map<String, ReceivedReport> storedLatest() {
+    try (Connection c = db.connection()) {
+      return Loader.latest(c, codec);
+    } catch (SQLException e) {
+      db.failed(e);
+      throw new StorageUnavailableException(Database.describe(e), e);
+    }
+  }
+
+  @Override
+  public List<Agent> storedAgents() {
+    try (Connection c = db.connection()) {
+      return List.copyOf(Loader.agents(c, Loader.latest(c, codec)).values());
+    } catch (SQLException e) {
+      db.failed(e);
+      throw new StorageUnavailableException(Database.describe(e), e);
+    }
   }
 
   @Override

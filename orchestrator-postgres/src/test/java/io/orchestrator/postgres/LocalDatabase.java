@@ -55,6 +55,18 @@ public final class LocalDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code sql} in this database (to set up what a test needs, e.g. a dead replica's lease).
+   */
+  public void execute(String sql) {
+    try (Connection c = DriverManager.getConnection(SERVER + name, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void admin(String sql) {
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
         Statement s = c.createStatement()) {

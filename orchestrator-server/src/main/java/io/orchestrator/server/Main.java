@@ -129,6 +129,12 @@ public final class Main {
         + "  storage               "
         + c.storage().describe()
         + "\n"
+        + "  cluster               "
+        + c.cluster().describe()
+        + "\n"
+        + "  node-id               "
+        + server.nodeId()
+        + "\n"
         + "  auth                  "
         + describeAuth(c.security())
         + "\n"

@@ -119,7 +119,8 @@ public final class OrchestratorServer implements AutoCloseable {
             .reportCodec(JsonReportCodec.INSTANCE)
             .storage(config.storage().factory());
     AlertNotifiers.of(config.alerts(), own::get).forEach(b::notifier);
-    OrchestratorServer server = start(config, b.build(), true, Clock.systemUTC());
+    OrchestratorServer server =
+        start(config, Replicas.join(config, b).build(), true, Clock.systemUTC());
     own.set(server.baseUri());
     return server;
   }
@@ -179,6 +180,11 @@ public final class OrchestratorServer implements AutoCloseable {
       t = t.getCause();
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** This replica's name ({@code -node-id}, or host name and port). */
+  public String nodeId() {
+    return orchestrator.cluster().nodeId();
   }
 
   /** The bound port (the chosen one when configured with 0). */

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param storage where state is kept (DESIGN §10)
  * @param security authentication, TLS, rate limits and the access log (DESIGN §8)
  * @param alerts alert rules, evaluation interval and receivers (DESIGN §12)
+ * @param cluster whether this is one replica of a cluster, and its name (DESIGN §11)
  */
 public record ServerConfig(
     String host,
@@ -43,7 +44,8 @@ public record ServerConfig(
     Duration headerTimeout,
     StorageConfig storage,
     SecurityConfig security,
-    AlertConfig alerts) {
+    AlertConfig alerts,
+    ClusterConfig cluster) {
 
   /** Validates every value; messages name the setting as the flag does. */
   public ServerConfig {
@@ -68,6 +70,10 @@ public record ServerConfig(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(cluster, "cluster");
+    if (cluster.clustered() && storage.mode() != StorageConfig.Mode.POSTGRES) {
+      throw new IllegalArgumentException("-cluster needs -storage postgres (the shared record)");
+    }
   }
 
   private static void positive(String name, Duration d) {
@@ -104,8 +110,15 @@ public record ServerConfig(
     private StorageConfig storage = StorageConfig.memory();
     private SecurityConfig security = SecurityConfig.open();
     private AlertConfig alerts = AlertConfig.defaults();
+    private ClusterConfig cluster = ClusterConfig.alone();
 
     private Builder() {}
+
+    /** Replicas and the node id (default: alone). */
+    public Builder cluster(ClusterConfig value) {
+      cluster = value;
+      return this;
+    }
 
     /** Authentication, TLS, rate limits, access log (default: all off). */
     public Builder security(SecurityConfig value) {
@@ -214,7 +227,8 @@ public record ServerConfig(
           headerTimeout,
           storage,
           security,
-          alerts);
+          alerts,
+          cluster);
     }
   }
 }

@@ -41,6 +41,17 @@ class QueryEndpointsTest {
   }
 
   @Test
+  void aServerWithoutClusterIsTheOneMemberAndItsLeader() {
+    JsonNode c = TestServer.json(api.get("/api/v1/cluster"));
+    assertThat(c.get("leader").asBoolean()).isTrue();
+    assertThat(c.get("members")).hasSize(1);
+    assertThat(c.at("/members/0/node_id").asText()).isEqualTo(c.get("node_id").asText());
+    assertThat(c.at("/members/0/leader").asBoolean()).isTrue();
+    assertThat(c.has("bus")).isFalse();
+    assertThat(TestServer.json(api.get("/health")).has("cluster")).isFalse();
+  }
+
+  @Test
   void topologyHasNodesAndEdgesKeyedByIdAndAVersion() {
     JsonNode t = TestServer.json(api.get("/api/v1/query/topology"));
     JsonNode topo = t.get("topology");

@@ -131,6 +131,55 @@ public final class AgentRegistry {
     }
   }
 
+  /**
+   * Takes up what another replica says about an agent: its hostname and metadata, and the later of
+   * both replicas' contact times.
+   *
+   * @return true when the agent was new here
+   */
+  public boolean merge(Agent remote) {
+    String id = remote.agentId();
+    synchronized (stripe(id)) {
+      Optional<Agent> old = store.get(key(id));
+      Agent a =
+          old.map(
+                  o ->
+                      new Agent(
+                          id,
+                          remote.hostname(),
+                          remote.metadata(),
+                          earlier(o.registeredAt(), remote.registeredAt()),
+                          later(o.lastSeen(), remote.lastSeen()),
+                          later(o.lastReportAt(), remote.lastReportAt()),
+                          AgentStatus.ACTIVE))
+              .orElse(remote.withStatus(AgentStatus.ACTIVE));
+      Duration left = Duration.between(clock.instant(), a.lastSeen().plus(retention));
+      if (left.isNegative() || left.isZero()) {
+        return false; // silent past the retention: forgotten here as everywhere
+      }
+      store.put(key(id), a, left);
+      return old.isEmpty();
+    }
+  }
+
+  /** Moves a known agent's {@code last_seen} to {@code at} if that is later (another replica's). */
+  public void seen(String agentId, Instant at) {
+    synchronized (stripe(agentId)) {
+      store
+          .get(key(agentId))
+          .filter(a -> a.lastSeen().isBefore(at))
+          .ifPresent(a -> store.put(key(agentId), a.seen(at), retention));
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return b.isBefore(a) ? b : a;
+  }
+
   /** The agent with its current status, if known. */
   public Optional<Agent> get(String agentId) {
     Instant now = clock.instant();

@@ -21,6 +21,7 @@ public final class Alerting implements AutoCloseable {
   private final AlertEvaluator evaluator = new AlertEvaluator();
   private final Notifications notifications;
   private final AtomicLong evaluations = new AtomicLong();
+  private final FollowedAlerts following = new FollowedAlerts();
 
   /**
    * Alerting over {@code rules}, reading and publishing through {@code context}.
@@ -48,6 +49,7 @@ public final class Alerting implements AutoCloseable {
 
   /** Runs one evaluation now: publishes each change and queues notifications. */
   public synchronized Evaluation evaluate() {
+    following.stop();
     Evaluation e =
         evaluator.evaluate(rules.list(), context::topology, context.agents(), context.now());
     evaluations.incrementAndGet();
@@ -59,14 +61,26 @@ public final class Alerting implements AutoCloseable {
     return e;
   }
 
-  /** The alerts pending or firing after the last evaluation. */
+  /**
+   * Takes up an alert change from the replica that evaluates (DESIGN §11): this replica shows it
+   * and tells its own subscribers, without evaluating.
+   */
+  public void follow(AlertEvent e) {
+    following.apply(e, evaluator.unsorted());
+    context.publish(e);
+  }
+
+  /**
+   * The alerts pending or firing after the last evaluation, here or, on a replica that does not
+   * evaluate, on the one that does.
+   */
   public List<Alert> active() {
-    return evaluator.active();
+    return following.active() ? following.alerts() : evaluator.active();
   }
 
   /** Current figures. */
   public AlertStats stats() {
-    List<Alert> active = evaluator.unsorted();
+    List<Alert> active = following.active() ? following.alerts() : evaluator.unsorted();
     int firing = (int) active.stream().filter(a -> a.state() == AlertStatus.FIRING).count();
     return new AlertStats(
         rules.list().size(),

@@ -11,39 +11,33 @@ import java.util.function.Function;
  * <p>Thread-safe: immutable apart from the encoding memo, which is computed exactly once.
  */
 public final class Event {
-  private final EventType type;
-  private final String agentId;
-  private final Object payload;
+  private final HubEvent payload;
   private final Instant timestamp;
   private volatile Object encoded;
 
   /**
    * Creates an event.
    *
-   * @param type the event type
-   * @param agentId the agent it concerns, or null for fleet-wide events
-   * @param payload the payload (see {@link EventType})
+   * @param payload what happened
    * @param timestamp when it happened (server clock)
    */
-  public Event(EventType type, String agentId, Object payload, Instant timestamp) {
-    this.type = Objects.requireNonNull(type, "type");
-    this.agentId = agentId;
+  public Event(HubEvent payload, Instant timestamp) {
     this.payload = Objects.requireNonNull(payload, "payload");
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
   }
 
   /** The event type. */
   public EventType type() {
-    return type;
+    return payload.type();
   }
 
   /** The agent it concerns, or null. */
   public String agentId() {
-    return agentId;
+    return payload.agentId();
   }
 
-  /** The payload. */
-  public Object payload() {
+  /** What happened. */
+  public HubEvent payload() {
     return payload;
   }
 
@@ -73,6 +67,6 @@ public final class Event {
 
   @Override
   public String toString() {
-    return "Event[" + type.wireName() + (agentId == null ? "" : ", " + agentId) + "]";
+    return "Event[" + type().wireName() + (agentId() == null ? "" : ", " + agentId()) + "]";
   }
 }

@@ -4,20 +4,15 @@ import java.util.Optional;
 
 /** The kinds of hub event. Immutable and thread-safe. */
 public enum EventType {
-  /** The topology changed; payload: the {@link io.orchestrator.core.topology.Topology}. */
+  /** The topology changed: {@link HubEvent.TopologyChanged}. */
   TOPOLOGY_UPDATE("topology_update"),
-  /** A report was accepted; payload: the {@link io.orchestrator.core.ReceivedReport}. */
+  /** A report was accepted: {@link HubEvent.ReportReceived}. */
   REPORT_UPDATE("report_update"),
-  /**
-   * An agent registered for the first time; payload: the {@link io.orchestrator.core.agent.Agent}.
-   */
+  /** An agent registered for the first time: {@link HubEvent.AgentRegistered}. */
   AGENT_REGISTERED("agent_registered"),
-  /** A stale agent's sub-graph was removed; payload: the agent id. */
+  /** A stale agent's sub-graph was removed: {@link HubEvent.AgentRemoved}. */
   AGENT_REMOVED("agent_removed"),
-  /**
-   * An alert became pending, fired or resolved; payload: the {@link
-   * io.orchestrator.core.alert.AlertEvent}.
-   */
+  /** An alert became pending, fired or resolved: {@link HubEvent.AlertChanged}. */
   ALERT("alert");
 
   private final String wireName;

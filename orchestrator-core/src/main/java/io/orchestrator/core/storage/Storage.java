@@ -1,10 +1,12 @@
 package io.orchestrator.core.storage;
 
+import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.access.ApiKeyStore;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.alert.AlertRuleStore;
 import io.orchestrator.core.series.TimeSeriesStore;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,6 +30,34 @@ public interface Storage extends AutoCloseable {
 
   /** Records a registration (a new agent, or new hostname or metadata). */
   CompletionStage<Void> register(Agent agent);
+
+  /**
+   * Records a report another replica accepted and already stored (DESIGN §11): updates what this
+   * storage serves without writing it again. The default suits a storage of its own, which has
+   * nothing shared to skip.
+   */
+  default void replicate(ReportRecord record) {
+    CompletionStage<Void> unused = accept(record);
+  }
+
+  /** Records a registration another replica already stored; see {@link #replicate}. */
+  default void replicateRegistration(Agent agent) {
+    CompletionStage<Void> unused = register(agent);
+  }
+
+  /**
+   * Reads again what every replica stored: the agents and each one's latest report, from the
+   * backend rather than from what this process holds. A replica catches up with it after missing
+   * other replicas' events. The default returns what this storage holds.
+   */
+  default Map<String, ReceivedReport> storedLatest() {
+    return reports().latest();
+  }
+
+  /** Reads again every agent every replica stored; see {@link #storedLatest}. */
+  default List<Agent> storedAgents() {
+    return agents();
+  }
 
   /** Forgets an agent that has been silent past its retention: its registration and latest. */
   void forget(String agentId);

@@ -7,6 +7,7 @@ import io.orchestrator.core.Orchestrator;
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventFilter;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.testing.MutableClock;
 import io.orchestrator.core.testing.Reports;
 import java.time.Duration;
@@ -201,7 +202,8 @@ class AlertEvaluationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
     Event e = events.get(0);
     assertThat(e.agentId()).isEqualTo("a");
-    assertThat(((AlertEvent) e.payload()).status()).isEqualTo(AlertStatus.FIRING);
+    assertThat(((HubEvent.AlertChanged) e.payload()).event().status())
+        .isEqualTo(AlertStatus.FIRING);
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.report.Report;
+import io.orchestrator.core.testing.Reports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +27,16 @@ class DefaultHubTest {
     hub.close();
   }
 
+  /** A report_update event whose receive time, in seconds, is {@code n}. */
   private static Event report(String agent, int n) {
-    return new Event(EventType.REPORT_UPDATE, agent, n, Instant.EPOCH);
+    Report report = Reports.agent(agent).build();
+    return new Event(
+        new HubEvent.ReportReceived(new ReceivedReport(report, Instant.ofEpochSecond(n), null)),
+        Instant.EPOCH);
+  }
+
+  private static long n(Event e) {
+    return ((HubEvent.ReportReceived) e.payload()).report().receivedAt().getEpochSecond();
   }
 
   /** Records what it receives and how it ended. */
@@ -77,7 +88,7 @@ class DefaultHubTest {
     }
     release.countDown();
     await().atMost(WAIT).until(() -> slowClosed.get() == Subscriber.CloseReason.OVERFLOW);
-    assertThat(fast.events).extracting(Event::payload).startsWith(0, 1, 2).hasSize(100);
+    assertThat(fast.events).extracting(DefaultHubTest::n).startsWith(0L, 1L, 2L).hasSize(100);
     assertThat(hub.stats().overflowClosed()).isEqualTo(1);
     assertThat(hub.stats().subscribers()).isEqualTo(1);
     assertThat(fast.closed.get()).isNull();
@@ -88,13 +99,13 @@ class DefaultHubTest {
     Recorder onlyB = new Recorder();
     hub.subscribe(new EventFilter(Set.of(EventType.REPORT_UPDATE), Set.of("b")), onlyB);
     Recorder topo = new Recorder();
-    Subscription s = hub.subscribe(new EventFilter(Set.of(EventType.TOPOLOGY_UPDATE), null), topo);
+    Subscription s = hub.subscribe(new EventFilter(Set.of(EventType.AGENT_REMOVED), null), topo);
     hub.publish(report("a", 1));
     hub.publish(report("b", 2));
-    hub.publish(new Event(EventType.TOPOLOGY_UPDATE, null, "t", Instant.EPOCH));
+    hub.publish(new Event(new HubEvent.AgentRemoved("t"), Instant.EPOCH));
     await().atMost(WAIT).until(() -> onlyB.events.size() == 1 && topo.events.size() == 1);
-    assertThat(onlyB.events.get(0).payload()).isEqualTo(2);
-    assertThat(topo.events.get(0).type()).isEqualTo(EventType.TOPOLOGY_UPDATE);
+    assertThat(n(onlyB.events.get(0))).isEqualTo(2);
+    assertThat(topo.events.get(0).type()).isEqualTo(EventType.AGENT_REMOVED);
     s.filter(EventFilter.ALL);
     assertThat(s.filter()).isEqualTo(EventFilter.ALL);
     hub.publish(report("a", 3));
@@ -149,7 +160,7 @@ class DefaultHubTest {
       }
       await().atMost(WAIT).until(() -> r.events.size() == 5_000);
       for (int i = 0; i < 5_000; i++) {
-        assertThat(r.events.get(i).payload()).isEqualTo(i);
+        assertThat(n(r.events.get(i))).isEqualTo(i);
       }
       assertThat(big.stats().delivered()).isEqualTo(5_000);
       assertThat(big.stats().published()).isEqualTo(5_000);

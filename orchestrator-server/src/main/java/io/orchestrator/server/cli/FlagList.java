@@ -28,6 +28,12 @@ final class FlagList {
           new Flags.Flag(
               "history-retention", "24h", "how long history and series stay in the database"),
           new Flags.Flag(
+              "cluster",
+              "",
+              "nats://host:port[,...]: join the replicas on this NATS (JetStream); needs -storage"
+                  + " postgres"),
+          new Flags.Flag("node-id", "", "this replica's name (default: host name and port)"),
+          new Flags.Flag(
               "auth",
               "off",
               "on: every route but /health, /api/v1/ping and OPTIONS needs a credential"),

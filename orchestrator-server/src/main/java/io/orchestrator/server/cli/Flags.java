@@ -1,5 +1,6 @@
 package io.orchestrator.server.cli;
 
+import io.orchestrator.server.ClusterConfig;
 import io.orchestrator.server.ServerConfig;
 import java.time.Duration;
 import java.util.Arrays;
@@ -92,10 +93,27 @@ public final class Flags {
       b.storage(StorageFlags.storage(v, env));
       SecurityFlags.apply(v, b);
       b.alerts(AlertFlags.alerts(v));
+      b.cluster(cluster(v));
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid value: " + e.getMessage());
     }
+  }
+
+  private static ClusterConfig cluster(FlagValues v) throws UsageException {
+    List<String> nats =
+        Arrays.stream(v.get("cluster").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    for (String url : nats) {
+      if (!url.matches("(nats|tls)://[^/\\s]+")) {
+        throw new UsageException(
+            "invalid value \"" + url + "\" for flag -cluster: nats://host:port[,...]");
+      }
+    }
+    String nodeId = v.get("node-id").strip();
+    return new ClusterConfig(nats, nodeId.isEmpty() ? null : nodeId);
   }
 
   /** Origins; "none" for none (same origin only), and an empty list is a mistake. */

@@ -115,6 +115,7 @@ public final class HttpApi implements AutoCloseable {
     all.addAll(new AgentRoutes(orchestrator, body, wiring.clock()).routes());
     all.addAll(new ReportRoutes(orchestrator, body, wiring.metrics()).routes());
     all.addAll(new StatsRoute(orchestrator, wiring.metrics().feed()).routes());
+    all.addAll(new ClusterRoute(orchestrator).routes());
     all.addAll(new AdminRoutes(wiring.security().keys(), body).routes());
     all.addAll(new AlertRoutes(orchestrator.alerting(), body).routes());
     all.addAll(new MetricsRoute(wiring.metrics()).routes());

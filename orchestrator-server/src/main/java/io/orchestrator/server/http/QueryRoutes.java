@@ -2,6 +2,7 @@ package io.orchestrator.server.http;
 
 import io.javalin.http.Context;
 import io.orchestrator.core.Orchestrator;
+import io.orchestrator.core.cluster.ClusterStatus;
 import io.orchestrator.core.query.Query;
 import io.orchestrator.core.storage.StorageHealth;
 import io.orchestrator.core.topology.Topology;
@@ -48,13 +49,21 @@ final class QueryRoutes {
 
   private void health(Context ctx) {
     StorageHealth storage = orchestrator.storageHealth();
+    ClusterStatus cluster = orchestrator.cluster();
+    // A replica that has not yet taken up the events published before it started would serve
+    // an older fleet: the load balancer keeps it out until then (DESIGN §11).
+    boolean healthy = storage.up() && cluster.caughtUp();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", storage.up() ? "healthy" : "unhealthy");
+    out.put("status", healthy ? "healthy" : "unhealthy");
     out.put("timestamp", clock.instant().toString());
     if (!storage.up()) {
       out.put("storage", storage.detail());
     }
-    Responses.json(ctx, storage.up() ? 200 : 503, out);
+    if (cluster.bus() != null) {
+      out.put("node_id", cluster.nodeId());
+      out.put("cluster", ClusterRoute.bus(cluster.bus()));
+    }
+    Responses.json(ctx, healthy ? 200 : 503, out);
   }
 
   private void ping(Context ctx) {

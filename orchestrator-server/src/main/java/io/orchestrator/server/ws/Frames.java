@@ -1,9 +1,7 @@
 package io.orchestrator.server.ws;
 
-import io.orchestrator.core.ReceivedReport;
-import io.orchestrator.core.alert.AlertEvent;
 import io.orchestrator.core.hub.Event;
-import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.query.Query;
 import io.orchestrator.core.topology.Topology;
 import io.orchestrator.server.alert.AlertJson;
@@ -40,15 +38,18 @@ final class Frames {
    * Topology events go through {@link #topology}, which caches per version.
    */
   ByteBuffer event(Event e) {
-    Object payload = e.payload();
-    if (e.type() == EventType.REPORT_UPDATE) {
+    HubEvent h = e.payload();
+    Object payload;
+    if (h instanceof HubEvent.ReportReceived r) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("agent_id", e.agentId());
-      p.put("report", payload instanceof ReceivedReport r ? WireJson.report(r) : payload);
+      p.put("report", WireJson.report(r.report()));
       payload = p;
-    } else if (payload instanceof AlertEvent alert) {
-      payload = AlertJson.event(alert);
-    } else if (e.type() == EventType.AGENT_REMOVED) {
+    } else if (h instanceof HubEvent.AlertChanged a) {
+      payload = AlertJson.event(a.event());
+    } else if (h instanceof HubEvent.AgentRegistered a) {
+      payload = a.agent();
+    } else {
       payload = Map.of("agent_id", e.agentId());
     }
     return frame(e.type().wireName(), payload);

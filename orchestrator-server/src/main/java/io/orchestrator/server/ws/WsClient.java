@@ -2,6 +2,7 @@ package io.orchestrator.server.ws;
 
 import io.orchestrator.core.hub.Event;
 import io.orchestrator.core.hub.EventType;
+import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
 import io.orchestrator.core.query.Query;
@@ -208,8 +209,8 @@ final class WsClient implements Subscriber {
 
   private void encodeTopology() {
     Event latest = topologyToEncode.getAndSet(null);
-    if (latest != null && latest.payload() instanceof Topology t) {
-      sendTopology(t);
+    if (latest != null && latest.payload() instanceof HubEvent.TopologyChanged t) {
+      sendTopology(t.topology());
     }
   }
 

@@ -24,17 +24,8 @@ class DeploymentFilesTest {
   private static final Path DEPLOY = Path.of("..", "deploy");
 
   @Test
-  void kubernetesManifestsParseAndConfigureAServerOnPostgresWithAuth() throws Exception {
-    Map<String, JsonNode> byKind = new HashMap<>();
-    try (var docs =
-        new YAMLMapper()
-            .readerFor(JsonNode.class)
-            .readValues(DEPLOY.resolve("kubernetes/orchestrator.yaml").toFile())) {
-      while (docs.hasNext()) {
-        JsonNode doc = (JsonNode) docs.next();
-        byKind.put(doc.path("kind").asText(), doc);
-      }
-    }
+  void kubernetesManifestsParseAndConfigureReplicasOnPostgresAndNatsWithAuth() throws Exception {
+    Map<String, JsonNode> byKind = kinds("kubernetes/orchestrator.yaml");
     assertThat(byKind).containsOnlyKeys("ConfigMap", "Deployment", "Service");
 
     JsonNode pod = byKind.get("Deployment").at("/spec/template");
@@ -61,6 +52,33 @@ class DeploymentFilesTest {
         .isEqualTo(byKind.get("Deployment").at("/spec/selector/matchLabels"));
     assertThat(byKind.get("Service").at("/spec/ports/0/targetPort").asText())
         .isEqualTo(container.at("/ports/0/name").asText());
+
+    assertThat(byKind.get("Deployment").at("/spec/replicas").asInt()).isGreaterThan(1);
+    assertThat(config.cluster().clustered()).isTrue();
+    Map<String, JsonNode> nats = kinds("kubernetes/nats.yaml");
+    assertThat(nats).containsOnlyKeys("StatefulSet", "Service");
+    JsonNode service = nats.get("Service");
+    assertThat(config.cluster().nats())
+        .containsExactly(
+            "nats://"
+                + service.at("/metadata/name").asText()
+                + ":"
+                + service.at("/spec/ports/0/port").asInt());
+    assertThat(nats.get("StatefulSet").at("/spec/template/spec/containers/0/args").toString())
+        .as("JetStream on")
+        .contains("\"-js\"");
+  }
+
+  private static Map<String, JsonNode> kinds(String file) throws Exception {
+    Map<String, JsonNode> byKind = new HashMap<>();
+    try (var docs =
+        new YAMLMapper().readerFor(JsonNode.class).readValues(DEPLOY.resolve(file).toFile())) {
+      while (docs.hasNext()) {
+        JsonNode doc = (JsonNode) docs.next();
+        byKind.put(doc.path("kind").asText(), doc);
+      }
+    }
+    return byKind;
   }
 
   @Test

@@ -119,4 +119,25 @@ class FlagsTest {
     assertThatThrownBy(() -> parse(Map.of("ORCHESTRATOR_PORT", "x"))).hasMessageContaining("-port");
     assertThatThrownBy(() -> parse(Map.of(), "stray")).hasMessage("unexpected argument: stray");
   }
+
+  @Test
+  void clusterFlagsNameTheReplicaAndNeedPostgres() throws Exception {
+    ServerConfig c =
+        parse(
+            Map.of("ORCHESTRATOR_NODE_ID", "replica-7"),
+            "-storage",
+            "postgres",
+            "-database-url",
+            "jdbc:postgresql://db/o",
+            "-cluster",
+            "nats://a:4222, nats://b:4222");
+    assertThat(c.cluster().nats()).containsExactly("nats://a:4222", "nats://b:4222");
+    assertThat(c.cluster().nodeId("h", 1)).isEqualTo("replica-7");
+    assertThat(parse(Map.of()).cluster().clustered()).isFalse();
+    assertThat(parse(Map.of()).cluster().nodeId("h", 8080)).isEqualTo("h:8080");
+    assertThatThrownBy(() -> parse(Map.of(), "-cluster", "nats://a:4222"))
+        .hasMessageContaining("-storage postgres");
+    assertThatThrownBy(() -> parse(Map.of(), "-cluster", "http://a:4222"))
+        .hasMessageContaining("-cluster");
+  }
 }

@@ -30,7 +30,13 @@ start_replicas() { # count database-url
       -cluster nats://127.0.0.1:14222 >"$work/r$i.log" 2>&1 &
     echo $! >"$work/r$i.pid"
   done
-  for i in $(seq 1 "$1"); do await_health $((18090 + i)) || exit 1; done
+  for i in $(seq 1 "$1"); do
+    for _ in $(seq 1 600); do # three JVMs starting on two cores take a while
+      curl -fs "http://127.0.0.1:$((18090 + i))/health" >/dev/null && break
+      sleep 0.1
+    done
+    curl -fs "http://127.0.0.1:$((18090 + i))/health" >/dev/null || { echo "r$i not healthy" >&2; exit 1; }
+  done
 }
 
 stop_replicas() {
@@ -104,7 +110,10 @@ kill "$load" 2>/dev/null || true
 wait_leader() {
   for _ in $(seq 1 600); do
     for p in "$@"; do
-      if curl -fs "http://127.0.0.1:$p/api/v1/cluster" | grep -q '"leader":true'; then echo "$p"; return 0; fi
+      # this replica's own flag (the members list names the leader too)
+      if curl -fs "http://127.0.0.1:$p/api/v1/cluster" | grep -q '^{"node_id":"[^"]*","leader":true'; then
+        echo "$p"; return 0
+      fi
     done
     sleep 0.05
   done

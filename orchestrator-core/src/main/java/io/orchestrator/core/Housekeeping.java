@@ -49,7 +49,7 @@ final class Housekeeping {
       boolean stale =
           registry.get(r.agentId()).map(a -> a.status() == AgentStatus.STALE).orElse(true);
       if (!stale) {
-        topology.apply(r.report());
+        topology.apply(r.report(), r.receivedAt());
         active++;
       }
     }

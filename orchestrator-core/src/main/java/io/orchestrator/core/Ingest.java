@@ -106,7 +106,7 @@ final class Ingest {
       now = after(clock.instant(), id);
       created = registry.reported(id, report.effectiveHostname());
       received = new ReceivedReport(report, now, body);
-      boolean shapeChanged = topology.apply(report);
+      boolean shapeChanged = topology.apply(report, now);
       agent = registry.get(id).orElseThrow();
       durable = storage.accept(new ReportRecord(agent, received, Metrics.of(report), shapeChanged));
       version = topology.version();
@@ -135,7 +135,7 @@ final class Ingest {
         return false;
       }
       created = registry.merge(agent);
-      boolean shapeChanged = topology.apply(received.report());
+      boolean shapeChanged = topology.apply(received.report(), received.receivedAt());
       Agent merged = registry.get(id).orElse(agent);
       storage.replicate(
           new ReportRecord(merged, received, Metrics.of(received.report()), shapeChanged));

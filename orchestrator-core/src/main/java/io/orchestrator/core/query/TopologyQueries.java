@@ -69,7 +69,7 @@ public final class TopologyQueries {
                 edges.put(key, e);
               }
             });
-    return new Topology(kept, edges, t.timestamp(), t.version());
+    return new Topology(kept, edges, t.timestamp(), t.version(), t.contentTag());
   }
 
   private List<Node> ordered(Topology t) {

@@ -27,6 +27,7 @@ final class AgentGraph {
   private final List<Socket> acceptedSockets;
   private final Set<String> hostIps;
   private final long shape;
+  private long stamp; // set before the graph is published
   private volatile Materialized materialized;
   private volatile Resolved resolved;
 
@@ -54,6 +55,16 @@ final class AgentGraph {
 
   String agentId() {
     return report.agentId();
+  }
+
+  /** When its report was received (epoch microseconds), or 0 when unknown. */
+  long stamp() {
+    return stamp;
+  }
+
+  /** Sets {@link #stamp()}; only before the graph is published to other threads. */
+  void stamp(long micros) {
+    this.stamp = micros;
   }
 
   List<Flow> flows() {

@@ -15,10 +15,23 @@ import java.util.Optional;
  * @param nodes nodes by id
  * @param edges edges by key
  * @param timestamp when the topology last changed (server clock)
- * @param version increases with every change
+ * @param version increases with every change (counted by each replica)
+ * @param contentTag the same for every replica holding the same agents' reports: a digest of each
+ *     agent's id and the receive time of the report its sub-graph came from, so an {@code ETag}
+ *     holds behind a load balancer; 0 when unknown
  */
 public record Topology(
-    Map<String, Node> nodes, Map<String, Edge> edges, Instant timestamp, long version) {
+    Map<String, Node> nodes,
+    Map<String, Edge> edges,
+    Instant timestamp,
+    long version,
+    long contentTag) {
+
+  /** A topology with no content tag. */
+  public Topology(
+      Map<String, Node> nodes, Map<String, Edge> edges, Instant timestamp, long version) {
+    this(nodes, edges, timestamp, version, 0);
+  }
 
   /** Copies the maps. */
   public Topology {

@@ -47,7 +47,18 @@ public final class TopologyAggregator {
    *     just measurements), or the agent had none
    */
   public boolean apply(Report report) {
+    return apply(report, null);
+  }
+
+  /**
+   * As {@link #apply(Report)}, for a report received at {@code receivedAt}, which goes into the
+   * snapshot's {@link Topology#contentTag()}.
+   */
+  public boolean apply(Report report, Instant receivedAt) {
     AgentGraph graph = AgentGraphBuilder.build(report);
+    if (receivedAt != null) {
+      graph.stamp(receivedAt.getEpochSecond() * 1_000_000 + receivedAt.getNano() / 1_000);
+    }
     AgentGraph previous = graphs.put(report.agentId(), graph);
     changed();
     return previous == null || previous.shape() != graph.shape();

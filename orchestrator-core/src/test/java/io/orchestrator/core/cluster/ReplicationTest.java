@@ -72,6 +72,8 @@ class ReplicationTest {
     assertThat(b.topology().nodes().keySet())
         .containsExactlyInAnyOrderElementsOf(a.topology().nodes().keySet());
     assertThat(b.latestReport("n1").orElseThrow().wire()).isPresent();
+    await().atMost(WAIT).until(() -> b.topology().contentTag() == a.topology().contentTag());
+    assertThat(a.topology().contentTag()).as("a digest, not a default").isNotZero();
     assertThat(b.stats().reportsTotal()).as("counted where accepted").isZero();
   }
 

@@ -22,12 +22,14 @@ final class QueryRoutes {
   private final TopologyEncoding encoding;
 
   private final FilteredTopologies filtered;
+  private final boolean clustered;
 
   QueryRoutes(Orchestrator orchestrator, Clock clock, TopologyEncoding encoding) {
     this.orchestrator = orchestrator;
     this.clock = clock;
     this.encoding = encoding;
     this.filtered = encoding.filtered();
+    this.clustered = orchestrator.cluster().bus() != null;
   }
 
   List<Route> routes() {
@@ -90,10 +92,13 @@ final class QueryRoutes {
       return;
     }
     Topology t = orchestrator.topology();
+    // Replicas count versions each on their own; the content tag is the same on every replica
+    // that holds the same reports, so a client moved by the load balancer still gets its 304.
+    String tag = clustered ? "c" + Long.toHexString(t.contentTag()) : Long.toString(t.version());
     String etag =
         query.isEmpty()
-            ? "\"" + t.version() + "\""
-            : "\"" + t.version() + "-q" + Integer.toHexString(query.text().hashCode()) + "\"";
+            ? "\"" + tag + "\""
+            : "\"" + tag + "-q" + Integer.toHexString(query.text().hashCode()) + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "no-cache");
     if (etag.equals(ctx.header("If-None-Match"))) {

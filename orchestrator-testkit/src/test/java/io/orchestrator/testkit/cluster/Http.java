@@ -35,6 +35,24 @@ final class Http {
     }
   }
 
+  /** The ETag of a GET, or "" when there is none or the server cannot be reached. */
+  static String etag(URI base, String path) {
+    try {
+      return CLIENT
+          .send(
+              HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .headers()
+          .firstValue("ETag")
+          .orElse("");
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
   static int post(URI base, String path, String json) {
     try {
       return CLIENT

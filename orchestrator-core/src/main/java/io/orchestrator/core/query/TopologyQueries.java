@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Search and filtered topologies (DESIGN §9.2). Nodes are ordered by type (host, container,
@@ -17,9 +19,22 @@ public final class TopologyQueries {
   private static final Comparator<Node> ORDER =
       Comparator.comparing(Node::type).thenComparing(Node::id);
 
+  /** Fields indexed per topology at most; others are searched node by node. */
+  private static final int MAX_INDEXED_FIELDS = 32;
+
   private volatile Ordered ordered;
 
-  private record Ordered(long version, List<Node> nodes) {}
+  /** One topology's nodes in search order, and the fields indexed over them so far. */
+  private record Ordered(Topology topology, List<Node> nodes, Map<String, FieldIndex> fields) {
+    /** The index of {@code name}, built on first use; null past the cap. */
+    FieldIndex index(String name) {
+      FieldIndex f = fields.get(name);
+      if (f == null && fields.size() < MAX_INDEXED_FIELDS) {
+        f = fields.computeIfAbsent(name, k -> FieldIndex.build(k, nodes));
+      }
+      return f;
+    }
+  }
 
   /**
    * The result of a search.
@@ -31,9 +46,25 @@ public final class TopologyQueries {
 
   /** The nodes of {@code t} that match {@code q}: how many, and the first {@code limit}. */
   public Found search(Topology t, Query q, int limit) {
+    Ordered o = ordered(t);
+    Keyed key = indexedTerm(q);
+    FieldIndex index = key == null ? null : o.index(key.field());
     List<Node> out = new ArrayList<>(Math.min(limit, 1024));
     int total = 0;
-    for (Node n : ordered(t)) {
+    if (index == null) {
+      for (Node n : o.nodes()) {
+        if (q.matches(NodeSubject.of(n, t))) {
+          total++;
+          if (out.size() < limit) {
+            out.add(n);
+          }
+        }
+      }
+      return new Found(total, out);
+    }
+    // Only the nodes whose value the term accepts can match: every term must.
+    for (int position : index.candidates(key.test())) {
+      Node n = o.nodes().get(position);
       if (q.matches(NodeSubject.of(n, t))) {
         total++;
         if (out.size() < limit) {
@@ -43,6 +74,32 @@ public final class TopologyQueries {
     }
     return new Found(total, out);
   }
+
+  /**
+   * A {@code field:value} or {@code field:/regex/} term of {@code q} that an index can answer (both
+   * test a field's text), preferring one that is not on type; null when there is none.
+   */
+  private static Keyed indexedTerm(Query q) {
+    Keyed found = null;
+    for (Term term : q.terms()) {
+      Keyed k = null;
+      if (term instanceof Term.Field f) {
+        k = new Keyed(f.name(), f);
+      } else if (term instanceof Term.FieldRegex r) {
+        k = new Keyed(r.name(), r);
+      }
+      if (k != null && FieldIndex.indexable(k.field())) {
+        if (!k.field().equals("type")) {
+          return k;
+        }
+        found = k;
+      }
+    }
+    return found;
+  }
+
+  /** A term on one field's text, as the index asks it. */
+  private record Keyed(String field, Predicate<String> test) {}
 
   /**
    * The part of {@code t} that {@code q} selects: the matching nodes and their ancestors (a process
@@ -72,14 +129,18 @@ public final class TopologyQueries {
     return new Topology(kept, edges, t.timestamp(), t.version(), t.contentTag());
   }
 
-  private List<Node> ordered(Topology t) {
+  // The same snapshot, not an equal one: time-travel topologies all carry version 0, and comparing
+  // two topologies by value would cost more than sorting.
+  @SuppressWarnings("ReferenceEquality")
+  private Ordered ordered(Topology t) {
     Ordered o = ordered;
-    if (o != null && o.version == t.version()) {
-      return o.nodes;
+    if (o != null && o.topology() == t) {
+      return o;
     }
     List<Node> nodes = new ArrayList<>(t.nodes().values());
     nodes.sort(ORDER);
-    ordered = new Ordered(t.version(), nodes);
-    return nodes;
+    o = new Ordered(t, List.copyOf(nodes), new ConcurrentHashMap<>());
+    ordered = o;
+    return o;
   }
 }

@@ -47,6 +47,7 @@ enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[
 echo "| request | p50 | p99 | req/s | bytes |"
 echo "|---|---|---|---|---|"
 wrk -t1 -c1 -d5s "$base/api/v1/search?q=$(enc 'image:nginx cpu > 50')" >/dev/null # warm-up
+latency 'GET /api/v1/ping (this setup'"'"'s floor)' "$base/api/v1/ping"
 latency 'search `image:nginx cpu > 50`' "$base/api/v1/search?q=$(enc 'image:nginx cpu > 50')"
 latency 'search `image:app-3 cpu > 50`' "$base/api/v1/search?q=$(enc 'image:app-3 cpu > 50')"
 latency 'search `name:/^worker-4[0-9]$/`' "$base/api/v1/search?q=$(enc 'name:/^worker-4[0-9]$/')"

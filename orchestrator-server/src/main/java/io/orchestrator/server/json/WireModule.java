@@ -1,5 +1,6 @@
 package io.orchestrator.server.json;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -9,6 +10,7 @@ import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.topology.Edge;
 import io.orchestrator.core.topology.EdgeType;
 import io.orchestrator.core.topology.NodeType;
+import io.orchestrator.core.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -24,8 +26,16 @@ final class WireModule {
     m.addSerializer(AgentStatus.class, named(AgentStatus.class, AgentStatus::wireName));
     m.addSerializer(Edge.class, new EdgeSerializer());
     m.addSerializer(ReportBody.class, new ReportBodySerializer());
+    m.setMixInAnnotation(Topology.class, TopologyWire.class);
     return m;
   }
+
+  /**
+   * A topology's wire form has no content tag: it identifies the topology for {@code ETag}s (DESIGN
+   * §11) and is not part of the compatible body (DESIGN §4.3).
+   */
+  @JsonIgnoreProperties({"contentTag", "content_tag"})
+  private abstract static class TopologyWire {}
 
   private static <T> StdSerializer<T> named(Class<T> type, Function<T, String> name) {
     return new StdSerializer<>(type) {

@@ -19,7 +19,7 @@ final class ClusterLink implements AutoCloseable {
   private final ClusterBus bus; // null when alone
   private final Membership membership;
   private final ReportCodec codec;
-  private Set<String> lastMembers = Set.of(); // read and written by the maintenance thread only
+  private Set<String> lastMembers = Set.of(); // the maintenance thread's only
 
   ClusterLink(ClusterBus bus, Membership membership, ReportCodec codec) {
     this.bus = bus;
@@ -78,19 +78,24 @@ final class ClusterLink implements AutoCloseable {
     }
   }
 
+  /** The live members' node ids. */
+  Set<String> memberIds() {
+    Set<String> ids = new HashSet<>();
+    membership.members().forEach(m -> ids.add(m.nodeId()));
+    return ids;
+  }
+
   /**
-   * Whether a replica has left since the last call (it may have acknowledged reports it never
-   * published): then this replica reads the storage again. Called from one thread.
+   * Whether a replica seen at the last {@link #remember} is gone from {@code now}: it may have
+   * acknowledged reports it never published. Called from one thread.
    */
-  boolean memberLeft() {
-    if (bus == null) {
-      return false;
-    }
-    Set<String> now = new HashSet<>();
-    membership.members().forEach(m -> now.add(m.nodeId()));
-    boolean left = !now.containsAll(lastMembers);
+  boolean leftSince(Set<String> now) {
+    return !now.containsAll(lastMembers);
+  }
+
+  /** The members the next {@link #leftSince} compares with. */
+  void remember(Set<String> now) {
     lastMembers = now;
-    return left;
   }
 
   ClusterStatus status() {

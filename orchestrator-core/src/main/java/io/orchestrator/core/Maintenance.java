@@ -27,7 +27,7 @@ final class Maintenance {
   /** How often each task runs. */
   record Intervals(Duration cleanup, Duration push, Duration alerts) {}
 
-  Maintenance(Orchestrator orchestrator, Intervals every) {
+  Maintenance(Runnable cleanup, Duties duties, Intervals every) {
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -38,24 +38,21 @@ final class Maintenance {
     long cleanupMs = every.cleanup().toMillis();
     this.cleanupTask =
         scheduler.scheduleWithFixedDelay(
-            guarded("cleanup", orchestrator::cleanup), cleanupMs, cleanupMs, TimeUnit.MILLISECONDS);
+            guarded("cleanup", cleanup), cleanupMs, cleanupMs, TimeUnit.MILLISECONDS);
     long pushMs = Math.max(1, every.push().toMillis());
     this.pushTask =
         scheduler.scheduleWithFixedDelay(
-            guarded("topology push", orchestrator::pushTopology),
-            pushMs,
-            pushMs,
-            TimeUnit.MILLISECONDS);
+            guarded("topology push", duties::pushTopology), pushMs, pushMs, TimeUnit.MILLISECONDS);
     long alertMs = every.alerts().toMillis();
     this.alertTask =
         scheduler.scheduleWithFixedDelay(
-            guarded("alert evaluation", orchestrator::evaluateAlerts),
+            guarded("alert evaluation", duties::evaluateAlerts),
             alertMs,
             alertMs,
             TimeUnit.MILLISECONDS);
     this.membersTask =
         scheduler.scheduleWithFixedDelay(
-            guarded("member watch", orchestrator::watchMembers),
+            guarded("member watch", duties::watchMembers),
             MEMBERS_MS,
             MEMBERS_MS,
             TimeUnit.MILLISECONDS);

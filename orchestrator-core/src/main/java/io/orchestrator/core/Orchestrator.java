@@ -9,10 +9,7 @@ import io.orchestrator.core.alert.Alerting;
 import io.orchestrator.core.cluster.ClusterStatus;
 import io.orchestrator.core.cluster.Membership;
 import io.orchestrator.core.hub.DefaultHub;
-import io.orchestrator.core.hub.Event;
-import io.orchestrator.core.hub.EventType;
 import io.orchestrator.core.hub.Hub;
-import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.series.TimeSeriesStore;
@@ -63,9 +60,7 @@ public final class Orchestrator implements AutoCloseable {
   private final Alerting alerting;
   private final Housekeeping housekeeping;
   private final ClusterLink cluster;
-  private final Replication replication;
   private final Maintenance maintenance;
-  private volatile long lastPushedVersion = -1; // written by the maintenance thread only
 
   Orchestrator(OrchestratorBuilder b) {
     this.clock = new MicrosClock(b.clock);
@@ -95,11 +90,14 @@ public final class Orchestrator implements AutoCloseable {
     this.housekeeping =
         new Housekeeping(storage, agentStore, registry, topology, ingest, cluster::leader);
     housekeeping.resume();
-    this.replication = new Replication(ingest, registry, storage, alerting, b.codec, cluster);
+    Replication replication =
+        new Replication(ingest, registry, storage, alerting, b.codec, cluster);
     cluster.start(replication);
     this.maintenance =
         new Maintenance(
-            this, new Maintenance.Intervals(b.cleanupInterval, b.pushInterval, b.alertInterval));
+            this::cleanup,
+            new Duties(clock, topology, hub, alerting, cluster, replication),
+            new Maintenance.Intervals(b.cleanupInterval, b.pushInterval, b.alertInterval));
     LOG.info(
         "Orchestrator started: max data age {}, cleanup every {}, stale after {}, push every {},"
             + " alerts every {}",
@@ -237,23 +235,6 @@ public final class Orchestrator implements AutoCloseable {
     return cluster.status();
   }
 
-  /**
-   * Evaluates the alert rules if this replica holds the lease (else the one that does tells it the
-   * changes), and tells the other replicas what changed.
-   */
-  void evaluateAlerts() {
-    if (cluster.leader()) {
-      alerting.evaluate().changes().forEach(cluster::alert);
-    }
-  }
-
-  /** Reads the storage again when a replica has left: it may not have published all it took. */
-  void watchMembers() {
-    if (cluster.memberLeft()) {
-      replication.catchUp();
-    }
-  }
-
   /** The event hub. */
   public Hub hub() {
     return hub;
@@ -282,16 +263,6 @@ public final class Orchestrator implements AutoCloseable {
    */
   public void cleanup() {
     housekeeping.cleanup();
-  }
-
-  /** Publishes a topology_update if the topology changed since the last one and anyone wants it. */
-  void pushTopology() {
-    if (topology.version() == lastPushedVersion || !hub.wants(EventType.TOPOLOGY_UPDATE)) {
-      return;
-    }
-    Topology t = topology.snapshot();
-    lastPushedVersion = t.version();
-    hub.publish(new Event(new HubEvent.TopologyChanged(t), clock.instant()));
   }
 
   /**

@@ -42,6 +42,21 @@ public record NatsBusConfig(
         servers, "ORCHESTRATOR", Duration.ofMinutes(10), Duration.ofMinutes(1));
   }
 
+  /** The server URLs with any user and password replaced by {@code ***}, for logs and errors. */
+  public List<String> maskedServers() {
+    return servers.stream().map(NatsBusConfig::mask).toList();
+  }
+
+  /** {@code url} without its credentials ({@code nats://***@host:port}). */
+  public static String mask(String url) {
+    return url.replaceFirst("^([a-z]+://)[^@/]*@", "$1***@");
+  }
+
+  @Override
+  public String toString() {
+    return "NatsBusConfig[servers=" + maskedServers() + ", stream=" + stream + "]";
+  }
+
   /** The subject events are published on. */
   String subject() {
     return "orchestrator." + stream + ".events";

@@ -87,10 +87,14 @@ public final class NatsClusterBus implements ClusterBus {
       Streams.ensure(c, config);
       NatsClusterBus bus = new NatsClusterBus(config, codec, c);
       reconnections.bus = bus;
-      LOG.info("Cluster bus connected to {}, stream {}", c.getConnectedUrl(), config.stream());
+      LOG.info(
+          "Cluster bus connected to {}, stream {}",
+          NatsBusConfig.mask(String.valueOf(c.getConnectedUrl())),
+          config.stream());
       return bus;
     } catch (IOException | JetStreamApiException e) {
-      throw new IllegalStateException("cannot reach NATS at " + config.servers() + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot reach NATS at " + config.maskedServers() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while connecting to NATS", e);
@@ -213,7 +217,9 @@ public final class NatsClusterBus implements ClusterBus {
       if (type == Events.DISCONNECTED) {
         LOG.warn("Cluster bus disconnected; reconnecting");
       } else if (type == Events.RECONNECTED && b != null) {
-        LOG.info("Cluster bus reconnected to {}", conn.getConnectedUrl());
+        LOG.info(
+            "Cluster bus reconnected to {}",
+            NatsBusConfig.mask(String.valueOf(conn.getConnectedUrl())));
         b.reconnected();
       }
     }

@@ -1,5 +1,6 @@
 package io.orchestrator.server;
 
+import io.orchestrator.nats.NatsBusConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,8 +35,15 @@ public record ClusterConfig(List<String> nats, String nodeId) {
     return Objects.requireNonNullElse(nodeId, host + ":" + port);
   }
 
-  /** A line for the banner. */
+  @Override
+  public String toString() {
+    return "ClusterConfig[" + describe() + ", nodeId=" + nodeId + "]";
+  }
+
+  /** A line for the banner; never shows a NATS password. */
   public String describe() {
-    return clustered() ? "nats " + String.join(",", nats) : "off (a single replica)";
+    return clustered()
+        ? "nats " + String.join(",", nats.stream().map(NatsBusConfig::mask).toList())
+        : "off (a single replica)";
   }
 }

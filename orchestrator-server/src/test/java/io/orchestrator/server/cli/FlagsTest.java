@@ -137,6 +137,17 @@ class FlagsTest {
     assertThat(parse(Map.of()).cluster().nodeId("h", 8080)).isEqualTo("h:8080");
     assertThatThrownBy(() -> parse(Map.of(), "-cluster", "nats://a:4222"))
         .hasMessageContaining("-storage postgres");
+    ServerConfig withPassword =
+        parse(
+            Map.of(),
+            "-storage",
+            "postgres",
+            "-database-url",
+            "jdbc:postgresql://db/o",
+            "-cluster",
+            "nats://bus:s3cret-pw@a:4222");
+    assertThat(withPassword.cluster().describe()).contains("a:4222").doesNotContain("s3cret-pw");
+    assertThat(withPassword.toString()).doesNotContain("s3cret-pw");
     assertThatThrownBy(() -> parse(Map.of(), "-cluster", "http://a:4222"))
         .hasMessageContaining("-cluster");
   }

@@ -108,6 +108,32 @@ public final class AlertEvaluator {
     return a;
   }
 
+  /**
+   * Takes over {@code alerts} as if this evaluator had raised them (DESIGN §11: the lease moved
+   * here): the next evaluation continues them, so an alert that was firing fires on without being
+   * announced again. Alerts of rules not in {@code rules} are dropped.
+   */
+  public synchronized void seed(List<AlertRule> rules, List<Alert> alerts) {
+    Map<String, AlertRule> byName = new HashMap<>();
+    rules.forEach(r -> byName.put(r.name(), r));
+    Map<String, RuleState> next = new HashMap<>();
+    for (Alert a : alerts) {
+      AlertRule r = byName.get(a.rule());
+      String key = r == null ? null : RuleMatcher.keyOf(r, a.labels());
+      if (key != null) {
+        next.computeIfAbsent(
+                r.name(), n -> new RuleState(r, Templates.of(r.annotations()), new HashMap<>()))
+            .alerts()
+            .put(key, a);
+      }
+    }
+    active = next;
+    List<Alert> all = new ArrayList<>();
+    next.values().forEach(st -> all.addAll(st.alerts().values()));
+    snapshot = List.copyOf(all);
+    sorted = null;
+  }
+
   /** Label sets in name order compared entry by entry, without building strings. */
   private static int compare(Map<String, String> a, Map<String, String> b) {
     Iterator<Map.Entry<String, String>> i = a.entrySet().iterator();

@@ -49,6 +49,11 @@ public final class Alerting implements AutoCloseable {
 
   /** Runs one evaluation now: publishes each change and queues notifications. */
   public synchronized Evaluation evaluate() {
+    if (following.active()) {
+      // The lease moved here: continue the alerts the last holder raised instead of raising
+      // them again (which would notify twice).
+      evaluator.seed(rules.list(), following.alerts());
+    }
     following.stop();
     Evaluation e =
         evaluator.evaluate(rules.list(), context::topology, context.agents(), context.now());

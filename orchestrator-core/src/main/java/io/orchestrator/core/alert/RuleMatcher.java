@@ -154,6 +154,24 @@ final class RuleMatcher {
     return labels;
   }
 
+  /**
+   * The subject key of an alert of {@code r} with {@code labels}, as {@link #match} keys its hits;
+   * null when the labels do not say. Lets an evaluator take over alerts another replica raised.
+   */
+  static String keyOf(AlertRule r, Map<String, String> labels) {
+    return switch (r.kind()) {
+      case QUERY -> labels.get("node_id");
+      case EDGE ->
+          labels.containsKey("source") && labels.containsKey("target")
+              ? labels.get("source") + "->" + labels.get("target") + "-" + labels.get("protocol")
+              : null;
+      case AGENT_STALE ->
+          labels.containsKey("agent_id")
+              ? labels.get("agent_id") + "@" + labels.getOrDefault("hostname", "")
+              : null;
+    };
+  }
+
   private static Map<String, String> edgeLabels(Edge e) {
     String protocol = e.protocol() == null ? "" : e.protocol();
     return Map.of("source", e.source(), "target", e.target(), "protocol", protocol);

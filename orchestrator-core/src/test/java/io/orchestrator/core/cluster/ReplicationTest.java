@@ -9,8 +9,11 @@ import io.orchestrator.core.ReceivedReport;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.AgentStatus;
 import io.orchestrator.core.agent.Registration;
+import io.orchestrator.core.alert.Alert;
 import io.orchestrator.core.alert.AlertRule;
 import io.orchestrator.core.alert.AlertStatus;
+import io.orchestrator.core.alert.Evaluation;
+import io.orchestrator.core.alert.RuleKind;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.testing.KeptReportCodec;
 import io.orchestrator.core.testing.MutableClock;
@@ -128,6 +131,30 @@ class ReplicationTest {
     assertThat(b.alerting().stats().evaluations()).as("the follower never evaluates").isZero();
     a.ingest(Reports.agent("n4").host(5, 10).build());
     await().atMost(WAIT).until(() -> b.alerting().active().isEmpty());
+  }
+
+  @Test
+  void aReplicaThatTakesTheLeaseOverContinuesTheAlertsInsteadOfRaisingThemAgain() {
+    Orchestrator a = engine("a", true, Clock.systemUTC());
+    Orchestrator b = engine("b", false, Clock.systemUTC());
+    AlertRule hot = AlertRule.builder("HotHost").query("type:host cpu > 50").build();
+    AlertRule edge = AlertRule.builder("AnyFlow").kind(RuleKind.EDGE).query("protocol:tcp").build();
+    for (Orchestrator o : List.of(a, b)) {
+      o.alerting().rules().put(hot);
+      o.alerting().rules().put(edge);
+    }
+    a.ingest(Reports.agent("n7").host(95, 10).connect(7, "10.0.0.7", "10.9.9.9", 443).build());
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                b.alerting().active().size() == 2
+                    && b.alerting().active().stream()
+                        .allMatch(x -> x.state() == AlertStatus.FIRING));
+    List<Alert> before = b.alerting().active();
+    Evaluation first = b.alerting().evaluate(); // b now holds the lease
+    assertThat(first.changes()).as("nothing new to announce").isEmpty();
+    assertThat(b.alerting().active()).isEqualTo(before);
   }
 
   @Test

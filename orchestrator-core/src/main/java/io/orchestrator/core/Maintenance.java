@@ -35,27 +35,16 @@ final class Maintenance {
               t.setDaemon(true);
               return t;
             });
-    long cleanupMs = every.cleanup().toMillis();
-    this.cleanupTask =
-        scheduler.scheduleWithFixedDelay(
-            guarded("cleanup", cleanup), cleanupMs, cleanupMs, TimeUnit.MILLISECONDS);
-    long pushMs = Math.max(1, every.push().toMillis());
+    this.cleanupTask = every("cleanup", cleanup, every.cleanup().toMillis());
     this.pushTask =
-        scheduler.scheduleWithFixedDelay(
-            guarded("topology push", duties::pushTopology), pushMs, pushMs, TimeUnit.MILLISECONDS);
-    long alertMs = every.alerts().toMillis();
-    this.alertTask =
-        scheduler.scheduleWithFixedDelay(
-            guarded("alert evaluation", duties::evaluateAlerts),
-            alertMs,
-            alertMs,
-            TimeUnit.MILLISECONDS);
-    this.membersTask =
-        scheduler.scheduleWithFixedDelay(
-            guarded("member watch", duties::watchMembers),
-            MEMBERS_MS,
-            MEMBERS_MS,
-            TimeUnit.MILLISECONDS);
+        every("topology push", duties::pushTopology, Math.max(1, every.push().toMillis()));
+    this.alertTask = every("alert evaluation", duties::evaluateAlerts, every.alerts().toMillis());
+    this.membersTask = every("member watch", duties::watchMembers, MEMBERS_MS);
+  }
+
+  private ScheduledFuture<?> every(String name, Runnable task, long millis) {
+    return scheduler.scheduleWithFixedDelay(
+        guarded(name, task), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   private static final long MEMBERS_MS = 2_000;

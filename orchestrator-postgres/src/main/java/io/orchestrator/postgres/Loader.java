@@ -29,7 +29,27 @@ final class Loader {
       "SELECT DISTINCT ON (agent_id) agent_id, received_at, body FROM report_log"
           + " ORDER BY agent_id, received_at DESC, id DESC";
 
+  private static final String LATEST_TIMES =
+      "SELECT agent_id, received_at FROM latest_reports UNION ALL"
+          + " SELECT agent_id, max(received_at) FROM report_log GROUP BY agent_id";
+
   private Loader() {}
+
+  /** Each agent's latest report's receive time, without reading the reports. */
+  static Map<String, Instant> latestTimes(Connection c) throws SQLException {
+    Map<String, Instant> times = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(LATEST_TIMES);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        times.merge(rs.getString(1), Sql.instant(rs, "received_at"), Loader::later);
+      }
+    }
+    return times;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
+  }
 
   /** Latest reports by agent. */
   static Map<String, ReceivedReport> latest(Connection c, ReportCodec codec) throws SQLException {
@@ -50,17 +70,16 @@ final class Loader {
     return latest;
   }
 
-  /** Agents by id, with their last contact and last report from {@code latest}. */
-  static Map<String, Agent> agents(Connection c, Map<String, ReceivedReport> latest)
+  /** Agents by id, with their last contact and last report from {@code latestTimes}. */
+  static Map<String, Agent> agents(Connection c, Map<String, Instant> latestTimes)
       throws SQLException {
     Map<String, Agent> agents = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(AGENTS);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String id = rs.getString("agent_id");
-        ReceivedReport last = latest.get(id);
         Instant lastSeen = Sql.instant(rs, "last_seen");
-        Instant lastReport = last == null ? null : last.receivedAt();
+        Instant lastReport = latestTimes.get(id);
         if (lastReport != null && lastReport.isAfter(lastSeen)) {
           lastSeen = lastReport;
         }

@@ -19,8 +19,10 @@ import io.orchestrator.core.storage.StorageUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -102,7 +104,9 @@ public final class PostgresStorage implements Storage {
   private void load() {
     try (Connection c = db.connection()) {
       Map<String, ReceivedReport> latest = Loader.latest(c, codec);
-      agents.putAll(Loader.agents(c, latest));
+      Map<String, Instant> times = new HashMap<>();
+      latest.forEach((id, r) -> times.put(id, r.receivedAt()));
+      agents.putAll(Loader.agents(c, times));
       // A forgotten agent's last reports may still be in the log: its registration decides.
       latest.keySet().retainAll(agents.keySet());
       reports.latest.putAll(latest);
@@ -185,7 +189,7 @@ public final class PostgresStorage implements Storage {
   @Override
   public List<Agent> storedAgents() {
     try (Connection c = db.connection()) {
-      return List.copyOf(Loader.agents(c, Loader.latest(c, codec)).values());
+      return List.copyOf(Loader.agents(c, Loader.latestTimes(c)).values());
     } catch (SQLException e) {
       db.failed(e);
       throw new StorageUnavailableException(Database.describe(e), e);

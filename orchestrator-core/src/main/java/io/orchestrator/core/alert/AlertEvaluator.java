@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * serialised.
  */
 public final class AlertEvaluator {
-  private static final Comparator<Alert> ORDER =
+  /** By rule, then labels in name order: how active alerts are listed. */
+  static final Comparator<Alert> ORDER =
       Comparator.comparing(Alert::rule).thenComparing(Alert::labels, AlertEvaluator::compare);
 
   /** A rule as last evaluated: its templates, and its alerts by subject key. */

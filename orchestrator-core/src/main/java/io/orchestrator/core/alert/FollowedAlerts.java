@@ -1,7 +1,6 @@
 package io.orchestrator.core.alert;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FollowedAlerts {
   private record Key(String rule, Map<String, String> labels) {}
-
-  private static final Comparator<Alert> ORDER =
-      Comparator.comparing(Alert::rule).thenComparing(a -> a.labels().toString());
 
   private final Map<Key, Alert> alerts = new ConcurrentHashMap<>();
   private volatile boolean active;
@@ -46,7 +42,7 @@ final class FollowedAlerts {
 
   List<Alert> alerts() {
     List<Alert> out = new ArrayList<>(alerts.values());
-    out.sort(ORDER);
+    out.sort(AlertEvaluator.ORDER);
     return out;
   }
 }

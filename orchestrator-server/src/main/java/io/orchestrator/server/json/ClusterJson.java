@@ -26,7 +26,7 @@ public final class ClusterJson implements ClusterEventCodec {
   /** The one instance. */
   public static final ClusterJson INSTANCE = new ClusterJson();
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = WireJson.mapper();
 
   private ClusterJson() {}
 

@@ -11,6 +11,7 @@ import io.orchestrator.core.alert.AlertRule;
 import io.orchestrator.core.alert.RuleKind;
 import io.orchestrator.core.series.SeriesPoint;
 import io.orchestrator.core.series.SeriesQuery;
+import io.orchestrator.core.storage.Storage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,27 @@ public abstract class DurableStorageContract extends StorageContract {
     assertEquals(8, points.size());
     assertTrue(points.get(7).metrics().containsKey("host.cpu.usage"));
     assertEquals(Set.of("a", "b"), storage.reports().activeAt(clock.instant()).keySet());
+  }
+
+  @Test
+  void anotherReplicaReadsBackWhatThisOneStored() {
+    Storage other = open(settings());
+    try {
+      ReceivedReport sent = accept("r", 3, true);
+      clock.advance(Duration.ofSeconds(15));
+      ReceivedReport newer = accept("r", 3, false);
+      assertEquals(newer.body(), other.storedLatest().get("r").body());
+      assertEquals(newer.receivedAt(), other.storedLatest().get("r").receivedAt());
+      Agent r =
+          other.storedAgents().stream()
+              .filter(x -> x.agentId().equals("r"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(newer.receivedAt(), r.lastReportAt());
+      assertTrue(!sent.receivedAt().isAfter(r.lastSeen()));
+    } finally {
+      other.close();
+    }
   }
 
   @Test

@@ -42,14 +42,27 @@ final class RealisticReports {
 
   /** One report for each agent of a fleet of {@code agents}. */
   static Report[] fleet(int agents, Random rnd) {
+    return fleet(agents, rnd, 0);
+  }
+
+  /** One report for each agent of a fleet of {@code agents}, in round {@code round}. */
+  static Report[] fleet(int agents, Random rnd, int round) {
     Report[] reports = new Report[agents];
     for (int a = 0; a < agents; a++) {
-      reports[a] = report(a, agents, rnd);
+      reports[a] = report(a, agents, rnd, round);
     }
     return reports;
   }
 
   static Report report(int agent, int fleetSize, Random rnd) {
+    return report(agent, fleetSize, rnd, 0);
+  }
+
+  /**
+   * One agent's report in round {@code round}: its client sockets use other ephemeral ports each
+   * round, as a real host's do between two reports.
+   */
+  static Report report(int agent, int fleetSize, Random rnd, int round) {
     String id = "agent-" + agent;
     OffsetDateTime now = OffsetDateTime.parse("2026-01-01T00:00:00.123456789Z");
     HostInfo host =
@@ -109,7 +122,7 @@ final class RealisticReports {
           new Connection(
               "tcp",
               ip(agent),
-              40_000 + c,
+              40_000 + round * CONNECTIONS + c,
               ip(peer),
               8080 + c % 5,
               "ESTABLISHED",

@@ -41,13 +41,16 @@ public class TopologyBenchmark {
   private Orchestrator orchestrator;
   private TopologyEncoding encoding;
   private Report[] reports;
+  private Report[] nextRound;
   private int next;
+  private int passes;
 
   @Setup(Level.Trial)
   public void setUp() {
     orchestrator = Orchestrator.builder().build();
     encoding = new TopologyEncoding();
     reports = RealisticReports.fleet(agents, new Random(7));
+    nextRound = RealisticReports.fleet(agents, new Random(7), 1);
     for (Report r : reports) {
       orchestrator.ingest(r);
     }
@@ -81,6 +84,22 @@ public class TopologyBenchmark {
   public Topology rebuildAfterOneReport() {
     orchestrator.ingest(reports[next]);
     next = next + 1 == reports.length ? 0 : next + 1;
+    return orchestrator.topology();
+  }
+
+  /**
+   * As {@link #rebuildAfterOneReport}, but every report brings client sockets on new ephemeral
+   * ports (rounds alternate), as real reports do: the agents whose flows or accepted sockets reach
+   * the reporting host's address are resolved again too (here the 7 agents that connect to it).
+   */
+  @Benchmark
+  public Topology rebuildAfterOneReportWithNewClientPorts() {
+    Report[] round = passes % 2 == 0 ? nextRound : reports;
+    orchestrator.ingest(round[next]);
+    if (++next == reports.length) {
+      next = 0;
+      passes++;
+    }
     return orchestrator.topology();
   }
 }

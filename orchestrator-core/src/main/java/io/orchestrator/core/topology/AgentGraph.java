@@ -12,8 +12,8 @@ import java.util.Set;
  * One agent's sub-graph, built from its latest report. Ingest computes only what resolution needs
  * (process parents, flows, listeners, host addresses); nodes and parent-child edges are
  * materialised on first use by a snapshot and then reused by every later snapshot until the agent
- * reports again. Cross-agent edges are resolved per snapshot and cached while the fleet-wide
- * address index is unchanged.
+ * reports again. Cross-agent edges are resolved by the {@link Assembly}, which keeps them while the
+ * addresses they were resolved against keep their owners.
  *
  * <p>Thread-safe: immutable apart from the memos, which are published safely.
  */
@@ -29,7 +29,6 @@ final class AgentGraph {
   private final long shape;
   private long stamp; // set before the graph is published
   private volatile Materialized materialized;
-  private volatile Resolved resolved;
 
   AgentGraph(
       Report report,
@@ -99,27 +98,6 @@ final class AgentGraph {
     return m;
   }
 
-  /**
-   * The network edges resolved against the given generations of the address index, if still cached.
-   * An agent without accepted sockets does not depend on the client generation.
-   */
-  Map<String, Edge> resolvedEdges(long listenerGeneration, long clientGeneration) {
-    Resolved r = resolved;
-    return r != null
-            && r.listenerGeneration == listenerGeneration
-            && r.clientGeneration == clientDependency(clientGeneration)
-        ? r.edges
-        : null;
-  }
-
-  void cacheResolvedEdges(long listenerGeneration, long clientGeneration, Map<String, Edge> edges) {
-    resolved = new Resolved(listenerGeneration, clientDependency(clientGeneration), edges);
-  }
-
-  private long clientDependency(long clientGeneration) {
-    return acceptedSockets.isEmpty() ? -1 : clientGeneration;
-  }
-
   private Materialized materialize() {
     String agentId = report.agentId();
     Map<String, Node> nodes = new HashMap<>();
@@ -178,9 +156,6 @@ final class AgentGraph {
       List<Socket> clientSockets,
       List<Socket> acceptedSockets,
       Set<String> hostIps) {}
-
-  private record Resolved(
-      long listenerGeneration, long clientGeneration, Map<String, Edge> edges) {}
 
   /**
    * One connected socket.

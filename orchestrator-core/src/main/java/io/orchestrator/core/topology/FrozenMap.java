@@ -25,9 +25,9 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
     return new FrozenMap<>(owned);
   }
 
-  /** {@code source} itself when frozen already, else a frozen copy. */
+  /** {@code source} itself when immutable already (frozen or sliced), else a frozen copy. */
   static <K, V> Map<K, V> copyOf(Map<K, V> source) {
-    if (source instanceof FrozenMap) {
+    if (source instanceof FrozenMap || source instanceof SlicedMap) {
       return source;
     }
     return new FrozenMap<>(new HashMap<>(source));

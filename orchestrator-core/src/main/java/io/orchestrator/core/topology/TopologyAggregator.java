@@ -3,7 +3,9 @@ package io.orchestrator.core.topology;
 import io.orchestrator.core.report.Report;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #apply(Report)} builds the agent's sub-graph outside any lock and swaps it in
  * atomically, so a report replaces its agent's containers, processes and edges at once. {@link
- * #snapshot()} merges the sub-graphs and resolves cross-agent edges; the result is cached per
- * version, so readers of an unchanged topology share one immutable instance.
+ * #snapshot()} folds the agents that changed since the last snapshot into the merged topology (see
+ * {@link Assembly}): its cost follows the change, not the fleet. The result is cached per version,
+ * so readers of an unchanged topology share one immutable instance.
  *
  * <p>Thread-safe. Writers never wait for readers or for each other (except for the same agent's map
  * slot); concurrent readers of a changed topology build it once, under a lock only readers take.
@@ -24,11 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TopologyAggregator {
   private final Clock clock;
   private final ConcurrentHashMap<String, AgentGraph> graphs = new ConcurrentHashMap<>();
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final AtomicLong version = new AtomicLong();
   private final Object buildLock = new Object();
   private volatile Instant lastUpdate;
   private volatile Topology cached;
-  private AddressIndex lastIndex; // guarded by buildLock
+  private final Assembly assembly = new Assembly(); // guarded by buildLock
 
   /**
    * Creates an empty topology.
@@ -60,14 +64,14 @@ public final class TopologyAggregator {
       graph.stamp(receivedAt.getEpochSecond() * 1_000_000 + receivedAt.getNano() / 1_000);
     }
     AgentGraph previous = graphs.put(report.agentId(), graph);
-    changed();
+    changed(report.agentId());
     return previous == null || previous.shape() != graph.shape();
   }
 
   /** Removes an agent's whole sub-graph; true when it had one. */
   public boolean remove(String agentId) {
     if (graphs.remove(agentId) != null) {
-      changed();
+      changed(agentId);
       return true;
     }
     return false;
@@ -75,8 +79,7 @@ public final class TopologyAggregator {
 
   /** Removes every sub-graph. */
   public void clear() {
-    graphs.clear();
-    changed();
+    graphs.keySet().forEach(this::remove);
   }
 
   /** The agents that currently have a sub-graph. */
@@ -102,12 +105,15 @@ public final class TopologyAggregator {
       if (c != null && c.version() == v) {
         return c;
       }
-      Instant ts = lastUpdate;
-      SnapshotBuilder.Result built =
-          SnapshotBuilder.build(new ArrayList<>(graphs.values()), ts, v, lastIndex);
-      lastIndex = built.index();
-      cached = built.topology();
-      return built.topology();
+      Map<String, AgentGraph> changes = new HashMap<>();
+      for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+        String id = it.next();
+        it.remove(); // before reading the graph: a newer one marks the agent pending again
+        changes.put(id, graphs.get(id));
+      }
+      c = assembly.update(changes, lastUpdate, v);
+      cached = c;
+      return c;
     }
   }
 
@@ -116,7 +122,11 @@ public final class TopologyAggregator {
     return TopologyStats.of(snapshot());
   }
 
-  private void changed() {
+  /**
+   * Marks the agent for the next snapshot, then counts the change (in that order, see snapshot).
+   */
+  private void changed(String agentId) {
+    pending.add(agentId);
     lastUpdate = clock.instant();
     version.incrementAndGet();
   }

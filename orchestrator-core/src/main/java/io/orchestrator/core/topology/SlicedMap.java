@@ -1,0 +1,97 @@
+package io.orchestrator.core.topology;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A snapshot's nodes or edges: each agent's slice, found through a persistent key-to-agent map.
+ * Iteration walks one agent's entries after another (objects one report allocated together, which
+ * scans of the whole topology profit from); a lookup costs one probe of each persistent map and one
+ * of the slice. Building it copies nothing, so a snapshot costs what the last change touched.
+ *
+ * <p>Immutable and thread-safe: both persistent maps and every slice are never modified.
+ */
+final class SlicedMap<V> extends AbstractMap<String, V> {
+  private final io.vavr.collection.HashMap<String, Slice> slices;
+  private final io.vavr.collection.HashMap<String, String> owners;
+  private final Function<Slice, Map<String, V>> part;
+  private final int size;
+
+  SlicedMap(
+      io.vavr.collection.HashMap<String, Slice> slices,
+      io.vavr.collection.HashMap<String, String> owners,
+      Function<Slice, Map<String, V>> part) {
+    this.slices = slices;
+    this.owners = owners;
+    this.part = part;
+    this.size = owners.size();
+  }
+
+  @Override
+  public V get(Object key) {
+    if (!(key instanceof String k)) {
+      return null;
+    }
+    String agent = owners.getOrElse(k, null);
+    if (agent == null) {
+      return null;
+    }
+    return part.apply(slices.getOrElse(agent, Slice.EMPTY)).get(k);
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return key instanceof String k && owners.containsKey(k);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Set<Entry<String, V>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, V>> iterator() {
+        return new Entries();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  /** One slice's entries after another's. */
+  private final class Entries implements Iterator<Entry<String, V>> {
+    private final Iterator<Slice> agents = slices.valuesIterator();
+    private Iterator<Entry<String, V>> current = Collections.emptyIterator();
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext()) {
+        if (!agents.hasNext()) {
+          return false;
+        }
+        current = Collections.unmodifiableMap(part.apply(agents.next())).entrySet().iterator();
+      }
+      return true;
+    }
+
+    @Override
+    public Entry<String, V> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+}

@@ -30,7 +30,6 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 source benchmarks/lib.sh
 report_workload "$work" "${WORKLOAD:-synthetic}"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 measure() { # name, scheme, command...
   local name=$1 scheme=$2; shift 2

@@ -61,3 +61,6 @@ fresh_database() {
   psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $name" >/dev/null
   echo "jdbc:postgresql://127.0.0.1:5432/$name"
 }
+
+# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks (1/100 s).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

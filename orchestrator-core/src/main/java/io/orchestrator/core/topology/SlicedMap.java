@@ -22,6 +22,10 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
   private final io.vavr.collection.HashMap<String, String> owners;
   private final Function<Slice, Map<String, V>> part;
   private final int size;
+  // The slice the last lookup found: a parent is nearly always in its child's slice. Racy on
+  // purpose (a slice is immutable and safely published by its final fields), and never wrong:
+  // slices are disjoint, so a key found in one is that slice's key.
+  private Slice last = Slice.EMPTY;
 
   SlicedMap(
       io.vavr.collection.HashMap<String, Slice> slices,
@@ -38,11 +42,17 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
     if (!(key instanceof String k)) {
       return null;
     }
+    V value = part.apply(last).get(k);
+    if (value != null) {
+      return value;
+    }
     String agent = owners.getOrElse(k, null);
     if (agent == null) {
       return null;
     }
-    return part.apply(slices.getOrElse(agent, Slice.EMPTY)).get(k);
+    Slice slice = slices.getOrElse(agent, Slice.EMPTY);
+    last = slice;
+    return part.apply(slice).get(k);
   }
 
   @Override

@@ -72,28 +72,28 @@ final class AddressClaims {
   private static boolean swap(
       Map<String, Object> index,
       String agentId,
-      Map<String, String> before,
-      Map<String, String> after,
+      Map<String, Owned> before,
+      Map<String, Owned> after,
       Set<String> changedIps) {
     boolean changed = false;
-    for (Map.Entry<String, String> e : before.entrySet()) {
+    for (Map.Entry<String, Owned> e : before.entrySet()) {
       if (!e.getValue().equals(after.get(e.getKey()))) {
         unclaim(index, e.getKey(), agentId);
-        changed = note(e.getKey(), changedIps);
+        changed = note(e.getValue(), changedIps);
       }
     }
-    for (Map.Entry<String, String> e : after.entrySet()) {
+    for (Map.Entry<String, Owned> e : after.entrySet()) {
       if (!e.getValue().equals(before.get(e.getKey()))) {
-        claim(index, e.getKey(), new Claim(agentId, e.getValue()));
-        changed = note(e.getKey(), changedIps);
+        claim(index, e.getKey(), new Claim(agentId, e.getValue().owner()));
+        changed = note(e.getValue(), changedIps);
       }
     }
     return changed;
   }
 
-  private static boolean note(String key, Set<String> changedIps) {
+  private static boolean note(Owned claim, Set<String> changedIps) {
     if (changedIps != null) {
-      changedIps.add(Claims.ipOf(key));
+      changedIps.add(claim.ip());
     }
     return true;
   }
@@ -168,13 +168,19 @@ final class AddressClaims {
   /** One agent's claim on a key: the node that owns it, or {@link #AMBIGUOUS}. */
   private record Claim(String agentId, String owner) {}
 
-  /** What one agent's graph claims, by key: each key's owner within the agent. */
+  /**
+   * A key's owner within one agent ({@link #AMBIGUOUS} when two of its nodes claim it), and the
+   * address the key is about.
+   */
+  private record Owned(String owner, String ip) {}
+
+  /** What one agent's graph claims, by key. */
   private record Claims(
-      Map<String, String> hosts,
-      Map<String, String> exact,
-      Map<String, String> wildcard,
-      Map<String, String> clientEnds,
-      Map<String, String> connections) {
+      Map<String, Owned> hosts,
+      Map<String, Owned> exact,
+      Map<String, Owned> wildcard,
+      Map<String, Owned> clientEnds,
+      Map<String, Owned> connections) {
     private static final Claims NONE = new Claims(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     static Claims of(AgentGraph g) {
@@ -184,39 +190,34 @@ final class AddressClaims {
       Claims c =
           new Claims(
               new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-      g.hostIps().forEach(ip -> put(c.hosts, ip, g.agentId()));
+      g.hostIps().forEach(ip -> put(c.hosts, ip, g.agentId(), ip));
       for (AgentGraph.Listener l : g.listeners()) {
         if (Addresses.isWildcard(l.addr())) {
-          put(c.wildcard, key(l.protocol(), g.agentId(), l.port()), l.owner());
+          // found through the host's addresses, which replace() marks when these change
+          put(c.wildcard, key(l.protocol(), g.agentId(), l.port()), l.owner(), g.agentId());
         } else if (!Addresses.isLoopback(l.addr())) {
-          put(c.exact, key(l.protocol(), l.addr(), l.port()), l.owner());
+          put(c.exact, key(l.protocol(), l.addr(), l.port()), l.owner(), l.addr());
         }
       }
       for (AgentGraph.Socket s : g.clientSockets()) {
         if (Addresses.isHostAddress(s.localAddr())) {
-          put(c.clientEnds, key(s.protocol(), s.localAddr(), s.localPort()), s.owner());
-          put(c.connections, AddressClaims.connectionKey(s), s.owner());
+          String key = key(s.protocol(), s.localAddr(), s.localPort());
+          put(c.clientEnds, key, s.owner(), s.localAddr());
+          put(c.connections, AddressClaims.connectionKey(s), s.owner(), s.localAddr());
         }
       }
       return c;
     }
 
-    private static void put(Map<String, String> claims, String key, String owner) {
-      claims.merge(key, owner, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+    private static void put(Map<String, Owned> claims, String key, String owner, String ip) {
+      claims.merge(
+          key,
+          new Owned(owner, ip),
+          (a, b) -> a.owner().equals(b.owner()) ? a : new Owned(AMBIGUOUS, a.ip()));
     }
 
     static String connectionKey(String protocol, String addr, int port, String peer, int peerPort) {
       return protocol + "|" + addr + "|" + port + "|" + peer + "|" + peerPort;
-    }
-
-    /** The address in a key: the whole key for a host address, else its second field. */
-    static String ipOf(String key) {
-      int first = key.indexOf('|');
-      if (first < 0) {
-        return key;
-      }
-      int second = key.indexOf('|', first + 1);
-      return key.substring(first + 1, second);
     }
   }
 }

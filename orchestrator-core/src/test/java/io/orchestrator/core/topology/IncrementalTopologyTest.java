@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ids.
  */
 class IncrementalTopologyTest {
-  private static final String[] IPS = {"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "127.0.0.1"};
+  // an address with the index key's separator in it must not confuse which address a key names
+  private static final String[] IPS = {
+    "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4|5", "127.0.0.1"
+  };
   private static final int[] PORTS = {80, 5432, 8080};
   private static final int AGENTS = 6;
   private static final int STEPS = 80;

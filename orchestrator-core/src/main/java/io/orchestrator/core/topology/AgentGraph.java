@@ -3,6 +3,7 @@ package io.orchestrator.core.topology;
 import io.orchestrator.core.report.Container;
 import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.Report;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,8 @@ final class AgentGraph {
         }
       }
     }
-    return new Materialized(nodes, edges);
+    // read-only once, so every slice and encoder sees the same instance while this graph lasts
+    return new Materialized(Collections.unmodifiableMap(nodes), Collections.unmodifiableMap(edges));
   }
 
   private List<Map<String, Object>> listening(String owner) {

@@ -78,6 +78,10 @@ final class Assembly {
       agents.remove(id);
     } else {
       after = contributionOf(graph, deps);
+      if (state != null && graph == state.graph && after.edges().equals(before.edges())) {
+        // resolved again to the same edges: keep the maps, so snapshots and encoders share them
+        after = before;
+      }
       agents.put(id, new AgentState(graph, after, deps));
     }
     depend(id, depsBefore, deps);

@@ -1,5 +1,6 @@
 package io.orchestrator.core.topology;
 
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -12,4 +13,10 @@ import java.util.Map;
  */
 record Slice(Map<String, Node> nodes, Map<String, Edge> edges) {
   static final Slice EMPTY = new Slice(Map.of(), Map.of());
+
+  /** Read-only views (a view of a view is the view itself, so identity survives re-wrapping). */
+  Slice {
+    nodes = Collections.unmodifiableMap(nodes);
+    edges = Collections.unmodifiableMap(edges);
+  }
 }

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -65,6 +66,20 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
     return size;
   }
 
+  /**
+   * The slices of {@code nodes} and {@code edges} in iteration order, when both are views over the
+   * same slices; else null.
+   */
+  @SuppressWarnings("ReferenceEquality") // the same version of the slices, not equal contents
+  static List<Slice> slicesOf(Map<?, ?> nodes, Map<?, ?> edges) {
+    if (nodes instanceof SlicedMap<?> n
+        && edges instanceof SlicedMap<?> e
+        && n.slices == e.slices) {
+      return n.slices.values().toJavaList();
+    }
+    return null;
+  }
+
   @Override
   public Set<Entry<String, V>> entrySet() {
     return new AbstractSet<>() {
@@ -91,7 +106,7 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
         if (!agents.hasNext()) {
           return false;
         }
-        current = Collections.unmodifiableMap(part.apply(agents.next())).entrySet().iterator();
+        current = part.apply(agents.next()).entrySet().iterator(); // read-only views
       }
       return true;
     }

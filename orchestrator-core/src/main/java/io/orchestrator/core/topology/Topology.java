@@ -1,6 +1,7 @@
 package io.orchestrator.core.topology;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +52,38 @@ public record Topology(
   /** The node with {@code id}, if present. */
   public Optional<Node> node(String id) {
     return Optional.ofNullable(nodes.get(id));
+  }
+
+  /**
+   * The topology in parts whose nodes and edges, concatenated, iterate exactly as {@link #nodes()}
+   * and {@link #edges()} do. A snapshot of the live topology has one part per agent, and later
+   * snapshots hold the very same map instances for every agent whose share did not change, so an
+   * encoder can reuse what it wrote for a part by the identity of its maps. Any other topology is
+   * one part.
+   */
+  public List<Part> parts() {
+    List<Slice> slices = SlicedMap.slicesOf(nodes, edges);
+    if (slices == null) {
+      return List.of(new Part(nodes, edges));
+    }
+    List<Part> parts = new ArrayList<>(slices.size());
+    for (Slice s : slices) {
+      parts.add(new Part(s.nodes(), s.edges()));
+    }
+    return parts;
+  }
+
+  /**
+   * One part of a topology. Immutable and thread-safe.
+   *
+   * @param nodes nodes by id, never modified
+   * @param edges edges by key, never modified
+   */
+  public record Part(Map<String, Node> nodes, Map<String, Edge> edges) {
+    /** Validates; the maps are kept as they are (read-only already), for their identity. */
+    public Part {
+      Objects.requireNonNull(nodes, "nodes");
+      Objects.requireNonNull(edges, "edges");
+    }
   }
 }

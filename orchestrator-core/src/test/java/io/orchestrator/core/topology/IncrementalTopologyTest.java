@@ -1,11 +1,14 @@
 package io.orchestrator.core.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orchestrator.core.report.Report;
 import io.orchestrator.core.testing.MutableClock;
 import io.orchestrator.core.testing.Reports;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -51,6 +54,36 @@ class IncrementalTopologyTest {
       }
     }
     assertSameTopology(incremental.snapshot(), fromScratch(latest, clock), seed, STEPS);
+  }
+
+  @Test
+  void partsIterateAsTheTopologyAndAnUnchangedAgentKeepsItsPartsMaps() {
+    TopologyAggregator aggregator = new TopologyAggregator(MutableClock.atBucketStart());
+    aggregator.apply(client());
+    aggregator.apply(server().build());
+    Topology before = aggregator.snapshot();
+    aggregator.apply(server().listen(300, "0.0.0.0", 8080).build());
+    Topology after = aggregator.snapshot();
+
+    for (Topology t : List.of(before, after)) {
+      List<String> nodeIds = new ArrayList<>();
+      List<String> edgeKeys = new ArrayList<>();
+      t.parts().forEach(p -> nodeIds.addAll(p.nodes().keySet()));
+      t.parts().forEach(p -> edgeKeys.addAll(p.edges().keySet()));
+      assertThat(nodeIds).containsExactlyElementsOf(t.nodes().keySet());
+      assertThat(edgeKeys).containsExactlyElementsOf(t.edges().keySet());
+    }
+    Topology.Part clientBefore = partWith(before, "a");
+    Topology.Part clientAfter = partWith(after, "a");
+    assertThat(clientAfter.nodes()).isSameAs(clientBefore.nodes());
+    assertThat(clientAfter.edges()).isSameAs(clientBefore.edges());
+    assertThat(partWith(after, "b").nodes()).isNotSameAs(partWith(before, "b").nodes());
+    assertThatThrownBy(() -> clientAfter.nodes().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  private static Topology.Part partWith(Topology t, String nodeId) {
+    return t.parts().stream().filter(p -> p.nodes().containsKey(nodeId)).findFirst().orElseThrow();
   }
 
   @Test

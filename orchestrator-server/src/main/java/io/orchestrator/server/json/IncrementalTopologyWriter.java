@@ -7,14 +7,17 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Serialises topology versions to exactly the bytes {@link WireJson#write} would produce, reusing
- * the previous version's bytes for every node and edge the new version still holds (by identity:
- * the core reuses an agent's node and edge objects until that agent's report changes them). One
- * report changes one agent's share of the graph, so a new version costs copying bytes, not
- * serialising 200,000 objects again. The memory kept is the previous output, which the caller keeps
- * anyway, plus one position per node and edge.
+ * the previous version's bytes: for each {@link Topology#parts() part} (an agent's share) whose
+ * maps the new version still holds, one span; within any other part, for every node and edge it
+ * still holds (by identity: the core reuses an agent's node and edge objects until that agent's
+ * report changes them). One report changes one agent's share of the graph, so a new version costs
+ * copying bytes, not serialising 200,000 objects or even visiting them. The memory kept is the
+ * previous output, which the caller keeps anyway, plus one position per part, node or edge written
+ * anew.
  *
  * <p>Not thread-safe: {@link TopologyEncoding} calls it under its lock.
  */
@@ -29,7 +32,7 @@ final class IncrementalTopologyWriter {
   private byte[] previous = new byte[0];
   private IdentityHashMap<Object, Span> spans = new IdentityHashMap<>();
 
-  /** Where one {@code "key":value} entry sits in an output. */
+  /** Where one {@code "key":value} entry, or one part's entries (key null), sits in an output. */
   private record Span(String key, int start, int length) {}
 
   /**
@@ -37,13 +40,14 @@ final class IncrementalTopologyWriter {
    */
   byte[] write(Topology t, byte[] head, byte[] tail) {
     // First the pieces and their total length, then one copy into an array of exactly that size.
-    Pieces p = new Pieces(2 * (t.nodes().size() + t.edges().size()) + 8);
-    IdentityHashMap<Object, Span> next = new IdentityHashMap<>(spans.size() + 16);
+    List<Topology.Part> parts = t.parts();
+    Pieces p = new Pieces(4 * parts.size() + 16);
+    IdentityHashMap<Object, Span> next = new IdentityHashMap<>(2 * parts.size() + 16);
     p.add(head);
     p.add(NODES);
-    entries(t.nodes(), p, next);
+    parts(parts, Topology.Part::nodes, p, next);
     p.add(EDGES);
-    entries(t.edges(), p, next);
+    parts(parts, Topology.Part::edges, p, next);
     p.add(TIMESTAMP);
     p.add(WireJson.write(t.timestamp()));
     p.add(VERSION);
@@ -56,6 +60,33 @@ final class IncrementalTopologyWriter {
     return out;
   }
 
+  /** Each non-empty part's entries, comma-separated; a part the last output held, as one span. */
+  private void parts(
+      List<Topology.Part> parts,
+      Function<Topology.Part, Map<String, ?>> side,
+      Pieces p,
+      IdentityHashMap<Object, Span> next) {
+    boolean first = true;
+    for (Topology.Part part : parts) {
+      Map<String, ?> map = side.apply(part);
+      if (map.isEmpty()) {
+        continue;
+      }
+      if (!first) {
+        p.add(COMMA);
+      }
+      first = false;
+      int start = p.length;
+      Span old = spans.get(map);
+      if (old != null && old.key == null) {
+        p.add(old);
+      } else {
+        entries(map, p, next);
+      }
+      next.put(map, new Span(null, start, p.length - start));
+    }
+  }
+
   private void entries(Map<String, ?> map, Pieces p, IdentityHashMap<Object, Span> next) {
     boolean first = true;
     for (Map.Entry<String, ?> e : map.entrySet()) {
@@ -66,7 +97,7 @@ final class IncrementalTopologyWriter {
       String key = e.getKey();
       int start = p.length;
       Span old = spans.get(e.getValue());
-      if (old != null && old.key.equals(key)) {
+      if (old != null && key.equals(old.key)) {
         p.add(old);
       } else {
         p.add(key(key));

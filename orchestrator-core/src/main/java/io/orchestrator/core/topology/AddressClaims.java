@@ -17,7 +17,7 @@ import java.util.Set;
  * aggregator's builder) at a time.
  */
 final class AddressClaims {
-  private static final String AMBIGUOUS = "\0ambiguous";
+  private static final String AMBIGUOUS = AgentClaims.AMBIGUOUS;
 
   private final Map<String, Object> exactListeners = new HashMap<>();
   private final Map<String, Object> wildcardListeners = new HashMap<>();
@@ -30,16 +30,16 @@ final class AddressClaims {
    * adds to {@code changedIps} every address whose entries differ.
    */
   void replace(String agentId, AgentGraph before, AgentGraph after, Set<String> changedIps) {
-    Claims old = Claims.of(before);
-    Claims now = Claims.of(after);
-    swap(hostByIp, agentId, old.hosts, now.hosts, changedIps);
-    swap(exactListeners, agentId, old.exact, now.exact, changedIps);
-    swap(clientEnds, agentId, old.clientEnds, now.clientEnds, changedIps);
-    swap(clientConnections, agentId, old.connections, now.connections, changedIps);
-    if (swap(wildcardListeners, agentId, old.wildcard, now.wildcard, null)) {
+    AgentClaims old = AgentClaims.of(before);
+    AgentClaims now = AgentClaims.of(after);
+    swap(hostByIp, agentId, old.hosts(), now.hosts(), changedIps);
+    swap(exactListeners, agentId, old.exact(), now.exact(), changedIps);
+    swap(clientEnds, agentId, old.clientEnds(), now.clientEnds(), changedIps);
+    swap(clientConnections, agentId, old.connections(), now.connections(), changedIps);
+    if (swap(wildcardListeners, agentId, old.wildcard(), now.wildcard(), null)) {
       // a wildcard listener is reached through any of its host's addresses
-      changedIps.addAll(old.hosts.keySet());
-      changedIps.addAll(now.hosts.keySet());
+      changedIps.addAll(old.hosts().keySet());
+      changedIps.addAll(now.hosts().keySet());
     }
   }
 
@@ -72,17 +72,17 @@ final class AddressClaims {
   private static boolean swap(
       Map<String, Object> index,
       String agentId,
-      Map<String, Owned> before,
-      Map<String, Owned> after,
+      Map<String, AgentClaims.Owned> before,
+      Map<String, AgentClaims.Owned> after,
       Set<String> changedIps) {
     boolean changed = false;
-    for (Map.Entry<String, Owned> e : before.entrySet()) {
+    for (Map.Entry<String, AgentClaims.Owned> e : before.entrySet()) {
       if (!e.getValue().equals(after.get(e.getKey()))) {
         unclaim(index, e.getKey(), agentId);
         changed = note(e.getValue(), changedIps);
       }
     }
-    for (Map.Entry<String, Owned> e : after.entrySet()) {
+    for (Map.Entry<String, AgentClaims.Owned> e : after.entrySet()) {
       if (!e.getValue().equals(before.get(e.getKey()))) {
         claim(index, e.getKey(), new Claim(agentId, e.getValue().owner()));
         changed = note(e.getValue(), changedIps);
@@ -91,7 +91,7 @@ final class AddressClaims {
     return changed;
   }
 
-  private static boolean note(Owned claim, Set<String> changedIps) {
+  private static boolean note(AgentClaims.Owned claim, Set<String> changedIps) {
     if (changedIps != null) {
       changedIps.add(claim.ip());
     }
@@ -152,7 +152,7 @@ final class AddressClaims {
 
   /** The key the client side of {@code accepted} has in the index. */
   static String mirrorKey(AgentGraph.Socket accepted) {
-    return Claims.connectionKey(
+    return AgentClaims.connectionKey(
         accepted.protocol(),
         accepted.remoteAddr(),
         accepted.remotePort(),
@@ -161,63 +161,10 @@ final class AddressClaims {
   }
 
   static String connectionKey(AgentGraph.Socket s) {
-    return Claims.connectionKey(
+    return AgentClaims.connectionKey(
         s.protocol(), s.localAddr(), s.localPort(), s.remoteAddr(), s.remotePort());
   }
 
   /** One agent's claim on a key: the node that owns it, or {@link #AMBIGUOUS}. */
   private record Claim(String agentId, String owner) {}
-
-  /**
-   * A key's owner within one agent ({@link #AMBIGUOUS} when two of its nodes claim it), and the
-   * address the key is about.
-   */
-  private record Owned(String owner, String ip) {}
-
-  /** What one agent's graph claims, by key. */
-  private record Claims(
-      Map<String, Owned> hosts,
-      Map<String, Owned> exact,
-      Map<String, Owned> wildcard,
-      Map<String, Owned> clientEnds,
-      Map<String, Owned> connections) {
-    private static final Claims NONE = new Claims(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
-
-    static Claims of(AgentGraph g) {
-      if (g == null) {
-        return NONE;
-      }
-      Claims c =
-          new Claims(
-              new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
-      g.hostIps().forEach(ip -> put(c.hosts, ip, g.agentId(), ip));
-      for (AgentGraph.Listener l : g.listeners()) {
-        if (Addresses.isWildcard(l.addr())) {
-          // found through the host's addresses, which replace() marks when these change
-          put(c.wildcard, key(l.protocol(), g.agentId(), l.port()), l.owner(), g.agentId());
-        } else if (!Addresses.isLoopback(l.addr())) {
-          put(c.exact, key(l.protocol(), l.addr(), l.port()), l.owner(), l.addr());
-        }
-      }
-      for (AgentGraph.Socket s : g.clientSockets()) {
-        if (Addresses.isHostAddress(s.localAddr())) {
-          String key = key(s.protocol(), s.localAddr(), s.localPort());
-          put(c.clientEnds, key, s.owner(), s.localAddr());
-          put(c.connections, AddressClaims.connectionKey(s), s.owner(), s.localAddr());
-        }
-      }
-      return c;
-    }
-
-    private static void put(Map<String, Owned> claims, String key, String owner, String ip) {
-      claims.merge(
-          key,
-          new Owned(owner, ip),
-          (a, b) -> a.owner().equals(b.owner()) ? a : new Owned(AMBIGUOUS, a.ip()));
-    }
-
-    static String connectionKey(String protocol, String addr, int port, String peer, int peerPort) {
-      return protocol + "|" + addr + "|" + port + "|" + peer + "|" + peerPort;
-    }
-  }
 }

@@ -6,6 +6,7 @@ import io.orchestrator.core.cluster.ClusterBus;
 import io.orchestrator.core.cluster.ClusterEvent;
 import io.orchestrator.core.cluster.ClusterStatus;
 import io.orchestrator.core.cluster.Membership;
+import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.report.ReportCodec;
 import java.util.HashSet;
@@ -40,10 +41,18 @@ final class ClusterLink implements AutoCloseable {
     return membership.leader();
   }
 
+  /**
+   * The body a report ingested as an object travels in: encoded once, before it is stored, so the
+   * storage and the bus share it. Null when alone (the storage encodes it if it must).
+   */
+  ReportBody bodyOf(Report report) {
+    return bus == null ? null : codec.encode(report);
+  }
+
+  /** Tells the others; {@code r} carries its body (see {@link #bodyOf}). */
   void reportAccepted(Agent agent, ReceivedReport r) {
     if (bus != null) {
-      ReportBody body = r.body() != null ? r.body() : codec.encode(r.report());
-      bus.publish(new ClusterEvent.ReportAccepted(nodeId(), agent, r.receivedAt(), body));
+      bus.publish(new ClusterEvent.ReportAccepted(nodeId(), agent, r.receivedAt(), r.body()));
     }
   }
 

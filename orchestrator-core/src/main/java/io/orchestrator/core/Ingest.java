@@ -91,13 +91,14 @@ final class Ingest {
     return known;
   }
 
-  IngestResult ingest(Report report, ReportBody body) {
+  IngestResult ingest(Report report, ReportBody received) {
     writable();
+    ReportBody body = received != null ? received : cluster.bodyOf(report);
     String id = report.agentId();
     Instant now;
     boolean created;
     long version;
-    ReceivedReport received;
+    ReceivedReport accepted;
     Agent agent;
     CompletionStage<Void> durable;
     synchronized (stripe(id)) {
@@ -105,17 +106,17 @@ final class Ingest {
       // also after one that another replica, whose clock may run ahead, stamped later.
       now = after(clock.instant(), id);
       created = registry.reported(id, report.effectiveHostname());
-      received = new ReceivedReport(report, now, body);
+      accepted = new ReceivedReport(report, now, body);
       boolean shapeChanged = topology.apply(report, now);
       agent = registry.get(id).orElseThrow();
-      durable = storage.accept(new ReportRecord(agent, received, Metrics.of(report), shapeChanged));
+      durable = storage.accept(new ReportRecord(agent, accepted, Metrics.of(report), shapeChanged));
       version = topology.version();
     }
     await(durable);
-    cluster.reportAccepted(agent, received);
+    cluster.reportAccepted(agent, accepted);
     reportsTotal.incrementAndGet();
     LOG.debug("Accepted report from {}", id);
-    tell(created, received);
+    tell(created, accepted);
     return new IngestResult(created, now, version);
   }
 

@@ -1,5 +1,6 @@
 package io.orchestrator.core.topology;
 
+import io.orchestrator.core.topology.Topology.Part;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ final class Assembly {
   private final Map<String, Set<String>> dependents = new HashMap<>();
   private final KeyOwners nodeOwners = new KeyOwners();
   private final KeyOwners edgeOwners = new KeyOwners();
-  private io.vavr.collection.HashMap<String, Slice> slices = io.vavr.collection.HashMap.empty();
+  private io.vavr.collection.HashMap<String, Part> slices = io.vavr.collection.HashMap.empty();
   private long contentTag;
 
   /**
@@ -61,8 +62,8 @@ final class Assembly {
       slices = state == null ? slices.remove(id) : slices.put(id, sliceOf(id, state.contribution));
     }
     return new Topology(
-        new SlicedMap<>(slices, nodeOwners.published(), Slice::nodes),
-        new SlicedMap<>(slices, edgeOwners.published(), Slice::edges),
+        new SlicedMap<>(slices, nodeOwners.published(), Part::nodes),
+        new SlicedMap<>(slices, edgeOwners.published(), Part::edges),
         timestamp,
         version,
         contentTag);
@@ -70,9 +71,9 @@ final class Assembly {
 
   /** Resolves the agent's graph again and records how its contribution changed. */
   private void contribute(String id, AgentState state, AgentGraph graph, Set<String> touched) {
-    Slice before = state == null ? Slice.EMPTY : state.contribution;
+    Part before = state == null ? Part.EMPTY : state.contribution;
     Set<String> depsBefore = state == null ? Set.of() : state.dependencies;
-    Slice after = Slice.EMPTY;
+    Part after = Part.EMPTY;
     Set<String> deps = new HashSet<>();
     if (graph == null) {
       agents.remove(id);
@@ -89,15 +90,15 @@ final class Assembly {
     diff(edgeOwners, id, before.edges(), after.edges(), touched);
   }
 
-  private Slice contributionOf(AgentGraph graph, Set<String> deps) {
+  private Part contributionOf(AgentGraph graph, Set<String> deps) {
     AgentGraph.Materialized m = graph.materialized();
     Map<String, Edge> network = resolver.resolve(graph, deps);
     if (network.isEmpty()) {
-      return new Slice(m.nodes(), m.edges());
+      return new Part(m.nodes(), m.edges());
     }
     Map<String, Edge> edges = new LinkedHashMap<>(m.edges());
     network.forEach((k, e) -> edges.merge(k, e, EdgeResolver::sum));
-    return new Slice(m.nodes(), edges);
+    return new Part(m.nodes(), edges);
   }
 
   private void depend(String id, Set<String> before, Set<String> after) {
@@ -135,8 +136,8 @@ final class Assembly {
   }
 
   /** The agent's contribution less the keys other slices hold, with shared edges summed. */
-  private Slice sliceOf(String id, Slice contribution) {
-    return new Slice(
+  private Part sliceOf(String id, Part contribution) {
+    return new Part(
         owned(id, contribution.nodes(), nodeOwners, (key, own) -> own),
         owned(id, contribution.edges(), edgeOwners, this::summed));
   }
@@ -195,5 +196,5 @@ final class Assembly {
   }
 
   /** What the assembly knows of one agent. */
-  private record AgentState(AgentGraph graph, Slice contribution, Set<String> dependencies) {}
+  private record AgentState(AgentGraph graph, Part contribution, Set<String> dependencies) {}
 }

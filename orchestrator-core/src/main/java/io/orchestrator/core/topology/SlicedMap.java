@@ -1,5 +1,6 @@
 package io.orchestrator.core.topology;
 
+import io.orchestrator.core.topology.Topology.Part;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;
@@ -19,19 +20,19 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe: both persistent maps and every slice are never modified.
  */
 final class SlicedMap<V> extends AbstractMap<String, V> {
-  private final io.vavr.collection.HashMap<String, Slice> slices;
+  private final io.vavr.collection.HashMap<String, Part> slices;
   private final io.vavr.collection.HashMap<String, String> owners;
-  private final Function<Slice, Map<String, V>> part;
+  private final Function<Part, Map<String, V>> part;
   private final int size;
   // The slice the last lookup found: a parent is nearly always in its child's slice. Racy on
   // purpose (a slice is immutable and safely published by its final fields), and never wrong:
   // slices are disjoint, so a key found in one is that slice's key.
-  private Slice last = Slice.EMPTY;
+  private Part last = Part.EMPTY;
 
   SlicedMap(
-      io.vavr.collection.HashMap<String, Slice> slices,
+      io.vavr.collection.HashMap<String, Part> slices,
       io.vavr.collection.HashMap<String, String> owners,
-      Function<Slice, Map<String, V>> part) {
+      Function<Part, Map<String, V>> part) {
     this.slices = slices;
     this.owners = owners;
     this.part = part;
@@ -51,7 +52,7 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
     if (agent == null) {
       return null;
     }
-    Slice slice = slices.getOrElse(agent, Slice.EMPTY);
+    Part slice = slices.getOrElse(agent, Part.EMPTY);
     last = slice;
     return part.apply(slice).get(k);
   }
@@ -71,7 +72,7 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
    * same slices; else null.
    */
   @SuppressWarnings("ReferenceEquality") // the same version of the slices, not equal contents
-  static List<Slice> slicesOf(Map<?, ?> nodes, Map<?, ?> edges) {
+  static List<Part> partsOf(Map<?, ?> nodes, Map<?, ?> edges) {
     if (nodes instanceof SlicedMap<?> n
         && edges instanceof SlicedMap<?> e
         && n.slices == e.slices) {
@@ -97,7 +98,7 @@ final class SlicedMap<V> extends AbstractMap<String, V> {
 
   /** One slice's entries after another's. */
   private final class Entries implements Iterator<Entry<String, V>> {
-    private final Iterator<Slice> agents = slices.valuesIterator();
+    private final Iterator<Part> agents = slices.valuesIterator();
     private Iterator<Entry<String, V>> current = Collections.emptyIterator();
 
     @Override

@@ -1,7 +1,7 @@
 package io.orchestrator.core.topology;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,28 +62,29 @@ public record Topology(
    * one part.
    */
   public List<Part> parts() {
-    List<Slice> slices = SlicedMap.slicesOf(nodes, edges);
-    if (slices == null) {
-      return List.of(new Part(nodes, edges));
-    }
-    List<Part> parts = new ArrayList<>(slices.size());
-    for (Slice s : slices) {
-      parts.add(new Part(s.nodes(), s.edges()));
-    }
-    return parts;
+    List<Part> parts = SlicedMap.partsOf(nodes, edges);
+    return parts != null ? parts : List.of(new Part(nodes, edges));
   }
 
   /**
-   * One part of a topology. Immutable and thread-safe.
+   * One part of a topology: in a live snapshot, one agent's share (what it contributes, less the
+   * keys another part holds, with the merged value of shared keys it holds). Immutable and
+   * thread-safe.
    *
-   * @param nodes nodes by id, never modified
-   * @param edges edges by key, never modified
+   * @param nodes nodes by id, read-only
+   * @param edges edges by key, read-only
    */
   public record Part(Map<String, Node> nodes, Map<String, Edge> edges) {
-    /** Validates; the maps are kept as they are (read-only already), for their identity. */
+    /** No nodes and no edges. */
+    public static final Part EMPTY = new Part(Map.of(), Map.of());
+
+    /**
+     * Wraps the maps read-only; a map already wrapped is kept as it is (Java does not wrap a view
+     * twice), so its identity lasts.
+     */
     public Part {
-      Objects.requireNonNull(nodes, "nodes");
-      Objects.requireNonNull(edges, "edges");
+      nodes = Collections.unmodifiableMap(nodes);
+      edges = Collections.unmodifiableMap(edges);
     }
   }
 }

@@ -25,17 +25,8 @@ class InMemoryClusterBusTest {
     ClusterBus publisher = group.join(2);
     publisher.start("fast", listener(new CopyOnWriteArrayList<>(), new CountDownLatch(0)));
 
-    Thread flood =
-        new Thread(
-            () ->
-                IntStream.range(0, 10)
-                    .forEach(
-                        i -> publisher.publish(new ClusterEvent.Heartbeat("fast", "a" + i, T))));
-    flood.start();
     // one event in the listener, two queued: the fourth publish waits for room
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> flood.getState() == Thread.State.WAITING && heard.size() == 1);
+    Thread flood = floodUntilBlocked(publisher, 10, heard);
 
     release.countDown();
     flood.join(TimeUnit.SECONDS.toMillis(10));
@@ -54,15 +45,7 @@ class InMemoryClusterBusTest {
     stuck.start("stuck", listener(heard, new CountDownLatch(1))); // never released
     ClusterBus publisher = group.join(1);
     publisher.start("fast", listener(new CopyOnWriteArrayList<>(), new CountDownLatch(0)));
-    Thread flood =
-        new Thread(
-            () ->
-                IntStream.range(0, 5)
-                    .forEach(i -> publisher.publish(new ClusterEvent.Heartbeat("fast", "a", T))));
-    flood.start();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> flood.getState() == Thread.State.WAITING && heard.size() == 1);
+    Thread flood = floodUntilBlocked(publisher, 5, heard);
 
     stuck.close();
 
@@ -73,6 +56,24 @@ class InMemoryClusterBusTest {
   }
 
   private static final Instant T = Instant.parse("2026-12-06T12:00:00Z");
+
+  /**
+   * Publishes heartbeats of agents a0, a1, … on a thread of its own, returned once that thread
+   * waits for room and the receiver holds the first event.
+   */
+  private static Thread floodUntilBlocked(ClusterBus publisher, int events, List<String> heard) {
+    Thread flood =
+        new Thread(
+            () ->
+                IntStream.range(0, events)
+                    .forEach(
+                        i -> publisher.publish(new ClusterEvent.Heartbeat("fast", "a" + i, T))));
+    flood.start();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> flood.getState() == Thread.State.WAITING && heard.size() == 1);
+    return flood;
+  }
 
   private static ClusterBus.Listener listener(List<String> heard, CountDownLatch release) {
     return new ClusterBus.Listener() {

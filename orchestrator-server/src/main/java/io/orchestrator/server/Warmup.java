@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.report.Report;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.server.json.TopologyEncoding;
 import io.orchestrator.server.json.WireJson;
@@ -50,7 +49,7 @@ final class Warmup {
       TopologyEncoding encoding = new TopologyEncoding();
       for (int i = 0; i < rounds; i++) {
         byte[] body = bodies[i % AGENTS];
-        engine.ingest(WireJson.read(body, Report.class), ReportBody.of(body));
+        engine.ingest(WireJson.readReport(body), ReportBody.of(body));
         if (i % 64 == 63) {
           encoding.responseBody(engine.topology());
         }

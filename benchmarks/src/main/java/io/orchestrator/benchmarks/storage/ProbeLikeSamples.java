@@ -32,7 +32,7 @@ final class ProbeLikeSamples {
   /** The real probe's report in the repository. */
   static Report realProbe() throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("docs/examples/report-real-probe.json"))) {
-      return WireJson.read(in, Report.class);
+      return WireJson.readReport(in);
     }
   }
 

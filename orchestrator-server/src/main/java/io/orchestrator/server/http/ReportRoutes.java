@@ -49,7 +49,7 @@ final class ReportRoutes {
     byte[] bytes;
     try {
       bytes = body.bytes(ctx);
-      report = WireJson.read(bytes, Report.class);
+      report = WireJson.readReport(bytes);
       ctx.attribute(RequestObserver.AGENT, report.agentId());
       Guard.actFor(ctx, report.agentId());
     } catch (BadRequestException e) {

@@ -25,7 +25,7 @@ public final class JsonReportCodec implements ReportCodec {
   @Override
   public Report decode(ReportBody body) {
     try (InputStream in = body.openStream()) {
-      return WireJson.read(in, Report.class);
+      return WireJson.readReport(in);
     } catch (BadRequestException e) {
       throw new InvalidReportException("report", e.getMessage());
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.orchestrator.server.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.orchestrator.core.ReceivedReport;
+import io.orchestrator.core.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -91,6 +93,37 @@ public final class WireJson {
       throw BadRequestException.badRequest("request body must be a JSON object, not null");
     }
     return value;
+  }
+
+  /**
+   * Reads one report from {@code bytes} with the wire mapping, token by token (see {@link
+   * ReportReader}); the same rules and messages as {@link #read(byte[], Class)}.
+   *
+   * @throws BadRequestException when the body is empty, null, malformed or not a valid report
+   */
+  public static Report readReport(byte[] bytes) {
+    try {
+      return ReportReader.read(reportParser(MAPPER.getFactory().createParser(bytes)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading an array does not fail
+    }
+  }
+
+  /**
+   * Reads one report from {@code in}, as {@link #readReport(byte[])} does.
+   *
+   * @throws BadRequestException when the body is empty, null, malformed or not a valid report
+   * @throws IOException when reading the stream fails
+   */
+  public static Report readReport(InputStream in) throws IOException {
+    return ReportReader.read(reportParser(MAPPER.getFactory().createParser(in)));
+  }
+
+  /**
+   * The reader finds duplicate keys itself, with a bit per known key instead of a set per object.
+   */
+  private static JsonParser reportParser(JsonParser p) {
+    return p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /**

@@ -26,6 +26,9 @@ final class BodyReader {
   static final long MIN_BYTES_PER_SECOND = 1024;
   static final long GRACE_SECONDS = 10;
 
+  /** Declared lengths up to this are read into one array allocated up front. */
+  private static final int PREALLOCATE = 64 * 1024;
+
   private final long maxBytes;
   private final LongSupplier nanoTime;
 
@@ -99,10 +102,17 @@ final class BodyReader {
   /** Everything {@code in} yields, refusing more than the limit (of decoded bytes too). */
   private byte[] readAll(InputStream in, long declared) throws IOException {
     if (declared > 0) {
-      // The common case (every probe sends a length): one array of that size, no copies.
-      byte[] body = in.readNBytes((int) declared);
-      if (body.length < declared) {
-        throw new EOFException("request body ended after " + body.length + " of " + declared);
+      // The common case (every probe sends a length under 64 KB): one array of that size, no
+      // copies. A larger claim is read in chunks (copied once at the end), so that a client cannot
+      // make the server allocate the limit by declaring it and then sending nothing.
+      byte[] body = declared <= PREALLOCATE ? new byte[(int) declared] : null;
+      int n = body != null ? in.readNBytes(body, 0, body.length) : 0;
+      if (body == null) {
+        body = in.readNBytes((int) declared);
+        n = body.length;
+      }
+      if (n < declared) {
+        throw new EOFException("request body ended after " + n + " of " + declared);
       }
       return body;
     }

@@ -69,4 +69,20 @@ class BodyReaderTest {
         .isInstanceOfSatisfying(
             BadRequestException.class, e -> assertThat(e.status()).isEqualTo(413));
   }
+
+  @Test
+  void declaredLengthIsReadWholeAndAShortBodyIsA400() {
+    BodyReader reader = new BodyReader(1 << 20, nanos::get);
+    for (int size : new int[] {100, 200_000}) { // read into one array, and in chunks
+      String body = "{\"agent_id\":\"a\",\"hostname\":\"" + "x".repeat(size) + "\"}";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      assertThat(reader.bytes(new ByteArrayInputStream(bytes), bytes.length, false))
+          .isEqualTo(bytes);
+      assertThatThrownBy(
+              () -> reader.bytes(new ByteArrayInputStream(bytes), bytes.length + 1L, false))
+          .isInstanceOfSatisfying(
+              BadRequestException.class, e -> assertThat(e.status()).isEqualTo(400))
+          .hasMessageContaining("ended after " + bytes.length + " of " + (bytes.length + 1));
+    }
+  }
 }

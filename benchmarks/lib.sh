@@ -1,16 +1,21 @@
 # Shared by the HTTP benchmark scripts; source it, do not run it.
 
-# report_workload DIR [synthetic|real]: writes DIR/body.json, agent id "AGENT", and DIR/post.lua
-# (wrk: POSTs of it over 1,000 agent ids). synthetic (default): the full example grown to ~5.6 KB
-# with processes and connections; real: the real Go probe's report (docs/examples, ~25 KB, 97
-# processes, 34 sockets) as the probe sent it.
+# report_workload DIR [synthetic|real|real-distinct]: writes DIR/body.json, agent id "AGENT", and
+# DIR/post.lua (wrk: POSTs of it over 1,000 agent ids, "AGENT" replaced by each). synthetic
+# (default): the full example grown to ~5.6 KB with processes and connections; real: the real Go
+# probe's report (docs/examples, ~25 KB, 97 processes, 34 sockets) as the probe sent it;
+# real-distinct: the same with every process's cmdline made unique to the agent, so that hosts
+# share no more than process names, states and the like.
 report_workload() {
   local dir=$1
-  if [ "${2:-synthetic}" = real ]; then
-    python3 - "$dir/body.json" <<'PY'
+  if [[ "${2:-synthetic}" = real* ]]; then
+    python3 - "$dir/body.json" "$2" <<'PY'
 import json, sys
 r = json.load(open("docs/examples/report-real-probe.json"))
 r["agent_id"] = "AGENT"
+if sys.argv[2] == "real-distinct":
+    for p in r["processes_info"]["processes"]:
+        p["cmdline"] = (p.get("cmdline") or "") + " AGENT"
 open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
 PY
   else
@@ -37,7 +42,7 @@ function init(args)
   if auth and auth ~= "" then headers["Authorization"] = auth end
   for i = 0, 999 do
     reqs[i] = wrk.format("POST", "/api/v1/reports", headers,
-                         (body:gsub('"AGENT"', '"agent-' .. i .. '"')))
+                         (body:gsub('AGENT', 'agent-' .. i)))
   end
 end
 request = function() n = (n + 1) % 1000; return reqs[n] end

@@ -34,6 +34,7 @@ final class JsonCursor {
   }
 
   private final JsonParser p;
+  private final StringCache strings = StringCache.shared();
   private final long[] seen = new long[MAX_DEPTH];
   private final List<Set<String>> unknown = new ArrayList<>(MAX_DEPTH);
   private int depth = -1;
@@ -150,12 +151,17 @@ final class JsonCursor {
     once(bit);
     JsonToken t = p.nextToken();
     if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
+      return text();
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     throw fail("expected a string" + got(t));
+  }
+
+  /** The string value just read, through the {@link StringCache}. */
+  private String text() throws IOException {
+    return strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
   /** An RFC 3339 timestamp with its offset as sent (surrounding blanks ignored); null for null. */
@@ -207,7 +213,7 @@ final class JsonCursor {
       }
       JsonToken t = p.nextToken();
       if (t == JsonToken.VALUE_STRING) {
-        out.put(key, p.getText());
+        out.put(key, text());
       } else if (t == JsonToken.VALUE_NULL) {
         out.put(key, null);
       } else {

@@ -22,7 +22,10 @@ final class JsonErrors {
 
   private static String message(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {
-      return "JSON nested too deeply (more than " + WireJson.MAX_NESTING + " levels)";
+      String limit = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+      return e.getOriginalMessage().contains("nesting depth")
+          ? "JSON nested too deeply (more than " + WireJson.MAX_NESTING + " levels)"
+          : "JSON over a parser limit: " + limit;
     }
     String path = e instanceof JsonMappingException jme ? path(jme.getPath()) : "";
     String at = path.isEmpty() ? "" : path + ": ";

@@ -111,8 +111,14 @@ class ReportReaderTest {
         "{\"agent_id\":\"a\",\"hostname\":\"h\",\"hostname\":\"h\"} | duplicate key in JSON object: 'hostname'",
         "{\"agent_id\":\"a\"} {} | content after the report",
         "{\"agent_id\":\"a/b\"} | agent_id must not contain",
+        "{\"agent_id\":\"a\",\"host_info\":{\"uptime\":1DIGITS}} | JSON over a parser limit: Number value length (1201) exceeds the maximum allowed (1000)",
+        "{\"agent_id\":\"a\",\"x\":DEEP} | JSON nested too deeply",
       })
-  void refusalsNameThePathAndTheProblem(String json, String message) {
+  void refusalsNameThePathAndTheProblem(String template, String message) {
+    String json =
+        template
+            .replace("DIGITS", "0".repeat(1_200))
+            .replace("DEEP", "[".repeat(100) + "]".repeat(100));
     assertThatThrownBy(() -> WireJson.readReport(bytes(json)))
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining(message);

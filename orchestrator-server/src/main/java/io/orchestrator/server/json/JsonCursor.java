@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -171,7 +170,7 @@ final class JsonCursor {
       return null;
     }
     try {
-      return OffsetDateTime.parse(s.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      return Rfc3339.parse(s.trim());
     } catch (DateTimeParseException e) {
       throw fail("invalid RFC 3339 timestamp: \"" + shorten(s) + "\"");
     }

@@ -29,25 +29,17 @@ await_health 18091 && await_health 18092 || exit 1
 probe_key="Bearer $(curl -s -H "Authorization: Bearer $admin_key" -d '{"name":"bench","role":"probe"}' \
   http://127.0.0.1:18092/api/v1/admin/keys | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')"
 
-load() { # name seconds [latency]: wrk against one of the two servers
+load() { # name seconds: unmeasured wrk load (warm-up) against one of the two servers
   local port=18091 auth=""
   if [ "$1" = auth ]; then port=18092; auth=$probe_key; fi
-  WRK_AUTH=$auth wrk -t2 -c"$conns" -d"$2s" ${3:+--latency} -s "$work/post.lua" "http://127.0.0.1:$port"
+  WRK_AUTH=$auth wrk -t2 -c"$conns" -d"$2s" -s "$work/post.lua" "http://127.0.0.1:$port"
 }
 
-turn() { # name: one measured turn; prints "name req/s cpu_us p99"
-  local pid=$off_pid
-  [ "$1" = auth ] && pid=$auth_pid
-  local before; before=$(cpu_ticks "$pid")
-  load "$1" "$secs" latency >"$work/wrk.txt"
-  local after; after=$(cpu_ticks "$pid")
-  local reqs rps p99 non2xx
-  reqs=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt")
-  [ -z "$non2xx" ] || { echo "$1: $non2xx non-2xx answers" >&2; exit 1; }
-  echo "$1 $rps $(( (after - before) * 10000 * 1000 / reqs / 1000 )) $p99"
+turn() { # name: one measured turn; prints "name req/s cpu_us p99_ms"
+  local pid=$off_pid port=18091 auth="" r
+  if [ "$1" = auth ]; then pid=$auth_pid; port=18092; auth=$probe_key; fi
+  r=$(WRK_AUTH=$auth wrk_turn "$pid" "http://127.0.0.1:$port" "$secs") || exit 1
+  echo "$1 $r"
 }
 
 for name in off auth off auth; do load "$name" $((warmup / 2)) >/dev/null; done
@@ -55,11 +47,15 @@ echo "body: $(wc -c <"$work/body.json") bytes; $conns connections; ${warmup}s wa
 echo "| pair | off req/s | auth req/s | change | off CPU/req | auth CPU/req | off p99 | auth p99 |"
 echo "|---|---|---|---|---|---|---|---|"
 for i in $(seq 1 "$rounds"); do
-  if [ $((i % 2)) -eq 1 ]; then a=$(turn off); b=$(turn auth); else b=$(turn auth); a=$(turn off); fi
+  if [ $((i % 2)) -eq 1 ]; then
+    a=$(turn off) || exit 1; b=$(turn auth) || exit 1
+  else
+    b=$(turn auth) || exit 1; a=$(turn off) || exit 1
+  fi
   read -r _ off_rps off_cpu off_p99 <<< "$a"
   read -r _ auth_rps auth_cpu auth_p99 <<< "$b"
   change=$(python3 -c "print(f'{($auth_rps / $off_rps - 1) * 100:+.1f} %')")
-  echo "| $i | $off_rps | $auth_rps | $change | $off_cpu µs | $auth_cpu µs | $off_p99 | $auth_p99 |" | tee -a "$work/rows"
+  echo "| $i | $off_rps | $auth_rps | $change | $off_cpu µs | $auth_cpu µs | $off_p99 ms | $auth_p99 ms |" | tee -a "$work/rows"
 done
 python3 - "$work/rows" <<'PY'
 import statistics, sys

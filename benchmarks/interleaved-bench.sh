@@ -43,22 +43,7 @@ if [ -n "${BEFORE_JAR:-}" ]; then
 fi
 for n in "${names[@]}"; do await_health "${port[$n]}" || exit 1; done
 
-turn() { # name: one measured turn; prints "req/s cpu_us p99_ms"
-  local before after
-  before=$(cpu_ticks "${pid[$1]}")
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "http://127.0.0.1:${port[$1]}" >"$work/wrk.txt"
-  after=$(cpu_ticks "${pid[$1]}")
-  ! grep -q Non-2xx "$work/wrk.txt" || { echo "$1: non-2xx answers" >&2; cat "$work/wrk.txt" >&2; exit 1; }
-  python3 - "$work/wrk.txt" "$((after - before))" <<'PY'
-import re, sys
-t = open(sys.argv[1]).read()
-reqs = int(re.search(r"(\d+) requests in", t).group(1))
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-v, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)$", t, re.M).groups()
-p99 = float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-print(f"{rps:.0f} {int(sys.argv[2]) * 10000 / reqs:.0f} {p99:.1f}")
-PY
-}
+turn() { wrk_turn "${pid[$1]}" "http://127.0.0.1:${port[$1]}" "$secs"; }
 
 for n in "${names[@]}" "${names[@]}"; do
   wrk -t2 -c"$conns" -d"$((warmup / 2))s" -s "$work/post.lua" "http://127.0.0.1:${port[$n]}" >/dev/null
@@ -70,7 +55,8 @@ for i in $(seq 1 "$rounds"); do
   order=("${names[@]}")
   [ $((i % 2)) -eq 1 ] || order=($(printf '%s\n' "${names[@]}" | tac))
   for n in "${order[@]}"; do
-    read -r rps cpu p99 <<< "$(turn "$n")"
+    r=$(turn "$n") || exit 1
+    read -r rps cpu p99 <<< "$r"
     echo "| $i | $n | $rps | $cpu µs | $p99 ms |"
     echo "$i $n $rps $cpu $p99" >>"$work/rows"
   done

@@ -69,3 +69,23 @@ fresh_database() {
 
 # cpu_ticks PID: the process's user + system CPU time so far, in clock ticks (1/100 s).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk_turn PID URL SECONDS: one measured wrk run (the connections in $conns, the workload in
+# $work/post.lua, credentials in $WRK_AUTH) against the server PID; prints "req/s cpu_us p99_ms"
+# (CPU per request of that process alone). Fails on any non-2xx answer.
+wrk_turn() {
+  local before after
+  before=$(cpu_ticks "$1")
+  wrk -t2 -c"$conns" -d"$3s" --latency -s "$work/post.lua" "$2" >"$work/wrk.txt"
+  after=$(cpu_ticks "$1")
+  ! grep -q Non-2xx "$work/wrk.txt" || { echo "$2: non-2xx answers" >&2; cat "$work/wrk.txt" >&2; return 1; }
+  python3 - "$work/wrk.txt" "$((after - before))" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+reqs = int(re.search(r"(\d+) requests in", t).group(1))
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+v, unit = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)$", t, re.M).groups()
+p99 = float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+print(f"{rps:.0f} {int(sys.argv[2]) * 10000 / reqs:.0f} {p99:.1f}")
+PY
+}

@@ -8,7 +8,6 @@ import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.server.json.BadRequestException;
 import io.orchestrator.server.json.WireJson;
 import io.orchestrator.server.metrics.ServerMetrics;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ final class ReportRoutes {
             this::latest));
   }
 
-  private void ingest(Context ctx) throws IOException {
+  private void ingest(Context ctx) {
     long start = System.nanoTime();
     Report report;
     byte[] bytes;
@@ -60,8 +59,7 @@ final class ReportRoutes {
     }
     orchestrator.ingest(report, ReportBody.of(bytes));
     metrics.ingested(System.nanoTime() - start);
-    // Written straight out: a result() body is copied through a fresh 32 KB buffer per response.
-    ctx.status(202).contentType("application/json").outputStream().write(ACCEPTED);
+    Responses.write(ctx, 202, ACCEPTED);
   }
 
   private void latest(Context ctx) {

@@ -105,16 +105,11 @@ final class JsonCursor {
   }
 
   int intValue(int bit) throws IOException {
-    once(bit);
-    JsonToken t = p.nextToken();
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      try {
-        return p.getIntValue();
-      } catch (InputCoercionException e) {
-        throw fail("number out of range");
-      }
+    long v = longValue(bit);
+    if (v != (int) v) {
+      throw fail("number out of range");
     }
-    return zeroOrFail(t, "expected an integer");
+    return (int) v;
   }
 
   long longValue(int bit) throws IOException {

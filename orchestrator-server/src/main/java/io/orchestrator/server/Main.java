@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class Main {
   /** Reports the warm-up pushes through the report path after start (see {@link Warmup}). */
-  static final int WARMUP_REPORTS = 10_000;
+  static final int WARMUP_REPORTS = 3_000;
 
   private Main() {}
 

@@ -1,28 +1,28 @@
 package io.orchestrator.server;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orchestrator.core.Orchestrator;
-import io.orchestrator.core.report.ReportBody;
-import io.orchestrator.server.json.TopologyEncoding;
-import io.orchestrator.server.json.WireJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the report path (parse, validate, ingest, encode) on a throwaway engine right after start,
- * on one daemon thread, so that the JIT has compiled it before probes arrive: at probe rates (one
- * report per host every 15 s) a fresh JVM otherwise stays in the interpreter for minutes. The
- * reports are built here, shaped like a real probe's (~100 processes, ~40 sockets); nothing reaches
- * the server's own engine. Thread-safe (each run has its own state).
+ * Runs the report path right after start, so that the JIT has compiled it before probes arrive: at
+ * probe rates (one report per host every 15 s) a fresh JVM otherwise interprets it for minutes. The
+ * reports go over HTTP, on one keep-alive connection, to a throwaway server on a loopback port with
+ * its own in-memory engine: Jetty's parser, the routing, the body read and the responses need
+ * warming as much as the parse and the ingest do. Nothing reaches the served engine; the throwaway
+ * server is closed at the end. Thread-safe (each run has its own server).
  */
 final class Warmup {
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
-  private static final int AGENTS = 16;
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** A topology read every this many reports warms the topology's encoding too. */
+  private static final int TOPOLOGY_EVERY = 64;
 
   private final int rounds;
 
@@ -37,86 +37,63 @@ final class Warmup {
     t.start();
   }
 
-  /** Runs the warm-up on the caller's thread; returns how many reports went through. */
+  /** Runs the warm-up on the caller's thread; returns how many reports were accepted (202). */
   int run() {
     long start = System.nanoTime();
-    byte[][] bodies = new byte[AGENTS][];
-    for (int i = 0; i < AGENTS; i++) {
-      bodies[i] = WireJson.write(report("warmup-" + i, i));
+    byte[][] bodies = new byte[WarmupReports.AGENTS][];
+    for (int i = 0; i < bodies.length; i++) {
+      bodies[i] = WarmupReports.body(i);
     }
-    int done = 0;
-    try (Orchestrator engine = Orchestrator.builder().build()) {
-      TopologyEncoding encoding = new TopologyEncoding();
+    int accepted = 0;
+    ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
+    try (OrchestratorServer server = OrchestratorServer.start(config)) {
+      LOG.info("Warming up on a throwaway server at {}", server.baseUri());
+      URL reports = URI.create(server.baseUri() + "/api/v1/reports").toURL();
+      URL topology = URI.create(server.baseUri() + "/api/v1/topology").toURL();
       for (int i = 0; i < rounds; i++) {
-        byte[] body = bodies[i % AGENTS];
-        engine.ingest(WireJson.readReport(body), ReportBody.of(body));
-        if (i % 64 == 63) {
-          encoding.responseBody(engine.topology());
+        if (post(reports, bodies[i % bodies.length]) == 202) {
+          accepted++;
         }
-        done++;
+        if (i % TOPOLOGY_EVERY == TOPOLOGY_EVERY - 1) {
+          get(topology);
+        }
       }
-    } catch (RuntimeException e) {
-      LOG.warn("Warm-up stopped early after {} reports: {}", done, e.toString());
-      return done;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Warm-up stopped early after {} reports: {}", accepted, e.toString());
+      return accepted;
     }
     LOG.info(
-        "Warmed up the report path: {} reports in {} ms",
+        "Warmed up the report path: {} of {} reports accepted in {} ms",
+        accepted,
         rounds,
         Duration.ofNanos(System.nanoTime() - start).toMillis());
-    return done;
+    return accepted;
   }
 
-  private static ObjectNode report(String agent, int seed) {
-    String now = Instant.now().toString();
-    ObjectNode r = JSON.objectNode().put("agent_id", agent).put("hostname", agent);
-    r.put("timestamp", now);
-    ObjectNode host = r.putObject("host_info").put("hostname", agent).put("timestamp", now);
-    host.put("kernel_version", "Linux 6.1").put("uptime", 1_000_000_000L).put("boot_time", now);
-    host.putObject("cpu_info").put("model", "cpu").put("cores", 4).put("usage", 12.5 + seed);
-    host.putObject("memory_info")
-        .put("total_mb", 16_000)
-        .put("free_mb", 8_000)
-        .put("available_mb", 9_000)
-        .put("used_mb", 7_000)
-        .put("usage", 43.75);
-    host.putObject("load_average").put("load1", 0.5).put("load5", 0.4).put("load15", 0.3);
-    ObjectNode procs = r.putObject("processes_info").put("total_processes", 100);
-    procs.put("timestamp", now);
-    ArrayNode list = procs.putArray("processes");
-    for (int pid = 1; pid <= 100; pid++) {
-      list.addObject()
-          .put("pid", pid)
-          .put("name", "service-" + pid)
-          .put("cmdline", "/usr/bin/service-" + pid + " --port " + (8000 + pid))
-          .put("state", "S")
-          .put("ppid", 1)
-          .put("uid", 0)
-          .put("gid", 0)
-          .put("threads", 4)
-          .put("cpu_time", 100L * pid)
-          .put("memory_mb", 10 + pid % 50)
-          .put("open_files", 20)
-          .put("cgroup", "0::/system.slice/service-" + pid + ".service");
+  private static int post(URL url, byte[] body) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) url.openConnection();
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setFixedLengthStreamingMode(body.length);
+    c.setRequestProperty("Content-Type", "application/json");
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(body);
     }
-    ObjectNode net = r.putObject("network_info").put("total_connections", 40);
-    net.put("timestamp", now);
-    ArrayNode conns = net.putArray("connections");
-    ArrayNode ports = net.putArray("listening_ports");
-    for (int i = 0; i < 40; i++) {
-      boolean listen = i < 8;
-      conns
-          .addObject()
-          .put("protocol", "tcp")
-          .put("local_addr", listen ? "0.0.0.0" : "10.0.0." + (seed + 1))
-          .put("local_port", listen ? 8000 + i : 40_000 + i)
-          .put("remote_addr", listen ? "0.0.0.0" : "10.0.0." + (1 + (seed + i) % AGENTS))
-          .put("remote_port", listen ? 0 : 8000 + i % 8)
-          .put("state", listen ? "LISTEN" : "ESTABLISHED")
-          .put("pid", 1 + i);
-      if (listen) {
-        ports.addObject().put("protocol", "tcp").put("port", 8000 + i).put("addr", "0.0.0.0");
+    return drain(c);
+  }
+
+  private static int get(URL url) throws IOException {
+    return drain((HttpURLConnection) url.openConnection());
+  }
+
+  /** Reads the whole answer, so that the connection goes back to the keep-alive cache. */
+  private static int drain(HttpURLConnection c) throws IOException {
+    int status = c.getResponseCode();
+    try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      if (in != null) {
+        in.transferTo(OutputStream.nullOutputStream());
       }
     }
-    return r;
+    return status;
   }
 }

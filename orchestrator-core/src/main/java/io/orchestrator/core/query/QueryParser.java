@@ -48,7 +48,8 @@ final class QueryParser {
       return new Term.Text(lower(phrase()));
     }
     if (c == '/') {
-      return new Term.Regex(regex());
+      Pattern p = regex();
+      return new Term.Regex(p, RequiredLiteral.of(p.pattern()));
     }
     int start = pos;
     String word = word();
@@ -83,7 +84,8 @@ final class QueryParser {
     }
     char c = s.charAt(pos);
     if (c == '/') {
-      return new Term.FieldRegex(name, regex());
+      Pattern p = regex();
+      return new Term.FieldRegex(name, p, RequiredLiteral.of(p.pattern()));
     }
     List<String> values =
         c == '"' ? List.of(phrase()) : Arrays.stream(until()).filter(v -> !v.isEmpty()).toList();

@@ -34,8 +34,11 @@ sealed interface Term {
     }
   }
 
-  /** {@code /regex/}: finds a match in any text. */
-  record Regex(Pattern pattern) implements Term, Predicate<String> {
+  /**
+   * {@code /regex/}: finds a match in any text. {@code required} is text every match contains
+   * ({@link RequiredLiteral}), or null.
+   */
+  record Regex(Pattern pattern, String required) implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
       return s.anyText(this);
@@ -43,7 +46,7 @@ sealed interface Term {
 
     @Override
     public boolean test(String text) {
-      return Strings.find(pattern, text);
+      return Strings.find(pattern, required, text);
     }
 
     @Override
@@ -80,8 +83,9 @@ sealed interface Term {
     }
   }
 
-  /** {@code field:/regex/}: the regex finds a match in the field. */
-  record FieldRegex(String name, Pattern pattern) implements Term, Predicate<String> {
+  /** {@code field:/regex/}: the regex finds a match in the field; {@code required} as for Regex. */
+  record FieldRegex(String name, Pattern pattern, String required)
+      implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
       return s.anyField(name, this);
@@ -94,7 +98,7 @@ sealed interface Term {
 
     @Override
     public boolean test(String value) {
-      return Strings.find(pattern, value);
+      return Strings.find(pattern, required, value);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package io.orchestrator.core.topology;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A topology node. Metadata values are JSON-friendly: strings, numbers, lists and maps. Immutable
- * and thread-safe.
+ * A topology node. Metadata values are JSON-friendly: strings, numbers, lists and maps; the
+ * metadata map is unmodifiable and keeps the order it was given in. Immutable and thread-safe.
  *
  * @param id unique id (see {@link NodeType})
  * @param type host, container or process
@@ -22,7 +20,6 @@ public record Node(
   public Node {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
-    metadata =
-        metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = metadata == null ? Map.of() : CompactMap.copyOf(metadata);
   }
 }

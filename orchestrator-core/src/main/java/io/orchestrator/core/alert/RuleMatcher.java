@@ -3,34 +3,23 @@ package io.orchestrator.core.alert;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.AgentStatus;
 import io.orchestrator.core.query.AgentSubject;
-import io.orchestrator.core.query.EdgeSubject;
-import io.orchestrator.core.query.NodeSubject;
-import io.orchestrator.core.query.Query;
-import io.orchestrator.core.query.Subject;
-import io.orchestrator.core.topology.Edge;
-import io.orchestrator.core.topology.EdgeType;
-import io.orchestrator.core.topology.Node;
-import io.orchestrator.core.topology.NodeType;
 import io.orchestrator.core.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Finds what each rule matches in one pass over the topology: each subject's view is built once and
- * the rules run inside, a rule seeing only the node types its {@code type:} terms allow (and never
- * testing those terms again), ordered so that consecutive rules read the same field. A match is
- * keyed by its subject (node id, edge key, agent) and builds its labels only when asked, so an
- * alert that persists costs no new label set. At most {@value #MAX_ALERTS_PER_RULE} matches per
- * rule. Not thread-safe: one evaluation at a time.
+ * Finds what each rule matches: agent rules over the agents, node and edge rules in one pass over
+ * the topology ({@link TopologyScan}: each subject's view is built once and all rules run inside, a
+ * rule seeing only the node types its {@code type:} terms allow). A match is keyed by its subject
+ * (node id, edge key, agent) and builds its labels only when asked, so an alert that persists costs
+ * no new label set. At most {@value #MAX_ALERTS_PER_RULE} matches per rule. Not thread-safe: one
+ * evaluation at a time.
  */
 final class RuleMatcher {
   static final int MAX_ALERTS_PER_RULE = 10_000;
@@ -47,11 +36,8 @@ final class RuleMatcher {
     }
   }
 
-  /** A query rule as it applies to one node type, with its index among the rules. */
-  private record Specialized(int rule, Query query, Query original) {}
-
-  /** A hit of the rule at {@code rule}, found by a chunk. */
-  private record Found(int rule, Hit hit) {}
+  /** A hit of the rule at {@code rule}. */
+  record Found(int rule, Hit hit) {}
 
   private long truncated;
 
@@ -61,97 +47,20 @@ final class RuleMatcher {
    */
   Map<String, Map<String, Hit>> match(
       List<AlertRule> rules, Supplier<Topology> topology, List<Agent> agents, Instant now) {
-    Map<NodeType, List<Specialized>> byType = new EnumMap<>(NodeType.class);
-    NodeType[] types = NodeType.values();
-    for (NodeType type : types) {
-      byType.put(type, new ArrayList<>());
-    }
-    List<Integer> edgeRules = new ArrayList<>();
+    TopologyScan scan = new TopologyScan();
     List<Found> found = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       AlertRule r = rules.get(i);
       switch (r.kind()) {
-        case QUERY -> {
-          for (NodeType type : types) {
-            int rule = i;
-            r.query()
-                .forType(type.wireName())
-                .ifPresent(q -> byType.get(type).add(new Specialized(rule, q, r.query())));
-          }
-        }
-        case EDGE -> edgeRules.add(i);
+        case QUERY -> scan.addNodeRule(i, r.query());
+        case EDGE -> scan.addEdgeRule(i, r.query());
         case AGENT_STALE -> matchAgents(i, r, agents, now, found);
       }
     }
-    byType.values().forEach(l -> l.sort(Comparator.comparing(s -> s.query().firstField())));
-    found.addAll(scan(topology, rules, byType, edgeRules));
+    if (!scan.isEmpty()) {
+      found.addAll(scan.run(topology.get()));
+    }
     return collect(rules, found);
-  }
-
-  private static List<Found> scan(
-      Supplier<Topology> topology,
-      List<AlertRule> rules,
-      Map<NodeType, List<Specialized>> byType,
-      List<Integer> edgeRules) {
-    List<Found> out = new ArrayList<>();
-    boolean nodes = byType.values().stream().anyMatch(l -> !l.isEmpty());
-    if (!nodes && edgeRules.isEmpty()) {
-      return out;
-    }
-    Topology t = topology.get();
-    if (nodes) {
-      scanNodes(t, byType, out);
-    }
-    if (!edgeRules.isEmpty()) {
-      scanEdges(t, rules, edgeRules, out);
-    }
-    return out;
-  }
-
-  private static void scanNodes(
-      Topology t, Map<NodeType, List<Specialized>> byType, List<Found> out) {
-    for (Node n : t.nodes().values()) {
-      List<Specialized> candidates = byType.get(n.type());
-      if (candidates.isEmpty()) {
-        continue;
-      }
-      NodeSubject s = NodeSubject.of(n, t);
-      for (Specialized c : candidates) {
-        if (c.query().matches(s)) {
-          Hit hit = new Hit(n.id(), value(c.original(), s), () -> nodeLabels(n, s));
-          out.add(new Found(c.rule(), hit));
-        }
-      }
-    }
-  }
-
-  private static void scanEdges(
-      Topology t, List<AlertRule> rules, List<Integer> edgeRules, List<Found> out) {
-    for (Map.Entry<String, Edge> entry : t.edges().entrySet()) {
-      Edge e = entry.getValue();
-      if (e.type() != EdgeType.NETWORK) {
-        continue;
-      }
-      EdgeSubject s = EdgeSubject.of(e);
-      for (int r : edgeRules) {
-        if (rules.get(r).query().matches(s)) {
-          // The edge's key (source->target-protocol): one alert per edge.
-          Hit hit = new Hit(entry.getKey(), (double) e.connections(), () -> edgeLabels(e));
-          out.add(new Found(r, hit));
-        }
-      }
-    }
-  }
-
-  private static Map<String, String> nodeLabels(Node n, NodeSubject s) {
-    Map<String, String> labels = new HashMap<>();
-    labels.put("node_id", n.id());
-    labels.put("node_type", n.type().wireName());
-    List<String> agent = s.field("agent");
-    if (!agent.isEmpty()) {
-      labels.put("agent_id", agent.get(0));
-    }
-    return labels;
   }
 
   /**
@@ -172,11 +81,6 @@ final class RuleMatcher {
     };
   }
 
-  private static Map<String, String> edgeLabels(Edge e) {
-    String protocol = e.protocol() == null ? "" : e.protocol();
-    return Map.of("source", e.source(), "target", e.target(), "protocol", protocol);
-  }
-
   private static void matchAgents(
       int rule, AlertRule r, List<Agent> agents, Instant now, List<Found> out) {
     for (Agent a : agents) {
@@ -193,11 +97,6 @@ final class RuleMatcher {
         out.add(new Found(rule, new Hit(key, s.metric("silence"), labels)));
       }
     }
-  }
-
-  private static Double value(Query q, Subject s) {
-    OptionalDouble v = q.value(s);
-    return v.isPresent() ? v.getAsDouble() : null;
   }
 
   /** The hits per rule name, at most {@value #MAX_ALERTS_PER_RULE} each. */

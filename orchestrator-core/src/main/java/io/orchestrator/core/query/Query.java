@@ -120,6 +120,18 @@ public final class Query {
     return cheapestFirst.length == 0 ? "" : cheapestFirst[0].field();
   }
 
+  /** The term {@link #matches} tests first, or null for the query that matches everything. */
+  Term cheapest() {
+    return cheapestFirst.length == 0 ? null : cheapestFirst[0];
+  }
+
+  /** This query without {@code term} (one occurrence): what is left to test once it held. */
+  Query without(Term term) {
+    List<Term> rest = new ArrayList<>(terms);
+    rest.remove(term);
+    return new Query(text, rest);
+  }
+
   /** True for the query that matches everything. */
   public boolean isEmpty() {
     return terms.isEmpty();

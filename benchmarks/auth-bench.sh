@@ -11,13 +11,9 @@ conns=${1:-64}
 secs=${2:-15}
 rounds=${3:-8}
 warmup=${4:-45}
-read -r -a jvm <<< "${JVM_FLAGS:--Xms512m -Xmx512m}"
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-
 # shellcheck source=benchmarks/lib.sh
 source benchmarks/lib.sh
-report_workload "$work" "${WORKLOAD:-synthetic}"
+bench_setup "${WORKLOAD:-synthetic}"
 
 admin_key=bench-admin-key-0123456789abcdef
 jar=orchestrator-server/target/orchestrator-server.jar

@@ -22,13 +22,9 @@ secs=${2:-20}
 rounds=${3:-2}
 warmup=${4:-60}
 # JVM_FLAGS overrides the flags both servers get, e.g. JVM_FLAGS="-Xms512m -Xmx512m -XX:+UseParallelGC".
-read -r -a jvm <<< "${JVM_FLAGS:--Xms512m -Xmx512m}"
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-
 # shellcheck source=benchmarks/lib.sh
 source benchmarks/lib.sh
-report_workload "$work" "${WORKLOAD:-synthetic}"
+bench_setup "${WORKLOAD:-synthetic}"
 
 
 measure() { # name, scheme, command...

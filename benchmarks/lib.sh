@@ -1,5 +1,15 @@
 # Shared by the HTTP benchmark scripts; source it, do not run it.
 
+# bench_setup WORKLOAD: what the ingest benchmarks share: JVM flags in $jvm (JVM_FLAGS, default a
+# fixed 512 MB heap), a temp dir in $work removed on exit along with every background job, and the
+# workload (see report_workload) written into it.
+bench_setup() {
+  read -r -a jvm <<< "${JVM_FLAGS:--Xms512m -Xmx512m}"
+  work=$(mktemp -d)
+  trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+  report_workload "$work" "$1"
+}
+
 # report_workload DIR [synthetic|real|real-distinct]: writes DIR/body.json, agent id "AGENT", and
 # DIR/post.lua (wrk: POSTs of it over 1,000 agent ids, "AGENT" replaced by each). synthetic
 # (default): the full example grown to ~5.6 KB with processes and connections; real: the real Go

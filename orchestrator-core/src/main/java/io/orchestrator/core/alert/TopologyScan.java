@@ -43,7 +43,6 @@ final class TopologyScan {
   private final List<Integer> edgeRules = new ArrayList<>();
   private final List<Query> edgeQueries = new ArrayList<>();
   private QuerySet edges;
-  private int widest;
 
   /** Adds query rule {@code rule} under each node type it may match, without its type terms. */
   void addNodeRule(int rule, Query query) {
@@ -75,26 +74,28 @@ final class TopologyScan {
   List<Found> run(Topology t) {
     byType.values().forEach(tr -> tr.set = new QuerySet(tr.specialized));
     edges = new QuerySet(edgeQueries);
-    widest = byType.values().stream().mapToInt(tr -> tr.set.size()).max().orElse(0);
-    widest = Math.max(widest, edges.size());
+    int widest =
+        Math.max(
+            edges.size(), byType.values().stream().mapToInt(tr -> tr.set.size()).max().orElse(0));
     List<Topology.Part> parts = t.parts();
     int runs =
         Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, parts.size() / MIN_PARTS_PER_RUN);
     if (runs <= 1) {
-      return scan(t, parts);
+      return scan(t, parts, widest);
     }
     List<CompletableFuture<List<Found>>> others = new ArrayList<>();
     for (int r = 1; r < runs; r++) {
       List<Topology.Part> share =
           parts.subList(parts.size() * r / runs, parts.size() * (r + 1) / runs);
-      others.add(CompletableFuture.supplyAsync(() -> scan(t, share), ForkJoinPool.commonPool()));
+      others.add(
+          CompletableFuture.supplyAsync(() -> scan(t, share, widest), ForkJoinPool.commonPool()));
     }
-    List<Found> out = scan(t, parts.subList(0, parts.size() / runs));
+    List<Found> out = scan(t, parts.subList(0, parts.size() / runs), widest);
     others.forEach(f -> out.addAll(f.join()));
     return out;
   }
 
-  private List<Found> scan(Topology t, List<Topology.Part> parts) {
+  private List<Found> scan(Topology t, List<Topology.Part> parts, int widest) {
     List<Found> out = new ArrayList<>();
     int[] hits = new int[widest];
     for (Topology.Part p : parts) {

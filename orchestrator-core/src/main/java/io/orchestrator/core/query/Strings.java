@@ -26,7 +26,7 @@ final class Strings {
    * {@code pattern.matcher(text).find()} with one matcher per pattern and thread, reset for each
    * text: a search over 100,000 subjects would otherwise allocate 100,000 matchers.
    */
-  static boolean find(Pattern pattern, String text) {
+  private static boolean find(Pattern pattern, String text) {
     Map<Pattern, Matcher> matchers = MATCHERS.get();
     Matcher m = matchers.get(pattern);
     if (m == null) {

@@ -105,9 +105,12 @@ final class BodyReader {
       // The common case (every probe sends a length under 64 KB): one array of that size, no
       // copies. A larger claim is read in chunks (copied once at the end), so that a client cannot
       // make the server allocate the limit by declaring it and then sending nothing.
-      byte[] body = declared <= PREALLOCATE ? new byte[(int) declared] : null;
-      int n = body != null ? in.readNBytes(body, 0, body.length) : 0;
-      if (body == null) {
+      byte[] body;
+      int n;
+      if (declared <= PREALLOCATE) {
+        body = new byte[(int) declared];
+        n = in.readNBytes(body, 0, body.length);
+      } else {
         body = in.readNBytes((int) declared);
         n = body.length;
       }

@@ -22,10 +22,10 @@ final class JsonErrors {
 
   private static String message(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {
-      String limit = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
-      return e.getOriginalMessage().contains("nesting depth")
+      String limit = e.getOriginalMessage();
+      return limit.contains("nesting depth")
           ? "JSON nested too deeply (more than " + WireJson.MAX_NESTING + " levels)"
-          : "JSON over a parser limit: " + limit;
+          : "JSON over a parser limit: " + limit.replaceAll(", from `[^`]*`\\)", ")");
     }
     String path = e instanceof JsonMappingException jme ? path(jme.getPath()) : "";
     String at = path.isEmpty() ? "" : path + ": ";

@@ -93,7 +93,7 @@ final class Ingest {
 
   IngestResult ingest(Report report, ReportBody received) {
     writable();
-    ReportBody body = received != null ? received : cluster.bodyOf(report);
+    ReportBody body = compact(received != null ? received : cluster.bodyOf(report));
     String id = report.agentId();
     Instant now;
     boolean created;
@@ -127,7 +127,8 @@ final class Ingest {
    *
    * @return false when it was older than what this replica holds
    */
-  boolean replicate(Agent agent, ReceivedReport received) {
+  boolean replicate(Agent agent, ReceivedReport replicated) {
+    ReceivedReport received = compact(replicated);
     String id = agent.agentId();
     boolean created;
     synchronized (stripe(id)) {
@@ -156,6 +157,16 @@ final class Ingest {
     if (created) {
       announce(agent.agentId());
     }
+  }
+
+  private static ReportBody compact(ReportBody body) {
+    return body == null ? null : body.compact();
+  }
+
+  private static ReceivedReport compact(ReceivedReport r) {
+    return r.body() == null
+        ? r
+        : new ReceivedReport(r.report(), r.receivedAt(), r.body().compact());
   }
 
   private Instant after(Instant now, String id) {

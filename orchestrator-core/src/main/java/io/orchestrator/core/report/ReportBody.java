@@ -11,14 +11,25 @@ import java.util.Objects;
  * can be served exactly as received (the same keys and the same numbers, DESIGN §4.2) and stored by
  * backends without a JSON library in core. Core never looks inside.
  *
+ * <p>A body that is kept (the latest report of each agent, history) is {@linkplain #compact()
+ * compacted}: deflated, a probe's 25 KB report to ~3 KB. Every reader still gets the bytes as
+ * received.
+ *
  * <p>Immutable and thread-safe: {@link #of} takes ownership of the array, and nothing hands it out
  * for writing.
  */
 public final class ReportBody {
-  private final byte[] bytes;
+  /** Below this many bytes deflating saves too little to pay for itself. */
+  private static final int COMPACT_FROM = 1024;
 
-  private ReportBody(byte[] bytes) {
+  private final byte[] bytes; // as received, or deflated
+  private final int size;
+  private final boolean deflated;
+
+  private ReportBody(byte[] bytes, int size, boolean deflated) {
     this.bytes = bytes;
+    this.size = size;
+    this.deflated = deflated;
   }
 
   /**
@@ -31,41 +42,66 @@ public final class ReportBody {
     if (bytes.length == 0) {
       throw new IllegalArgumentException("a report body is never empty");
     }
-    return new ReportBody(bytes);
+    return new ReportBody(bytes, bytes.length, false);
   }
 
-  /** The length in bytes. */
+  /**
+   * The same bytes held deflated, for a body that is kept: what stays on the heap for every agent
+   * shrinks ~8-fold, and so does what the collector copies while a latest report ages (at a few
+   * thousand reports a second that copying was most of the collector's work). Deflating costs ~28
+   * µs for 25 KB and reading the bytes back ~13 µs. Returns this body when it is compact already,
+   * small, or would not shrink by a quarter.
+   */
+  public ReportBody compact() {
+    if (deflated || size < COMPACT_FROM) {
+      return this;
+    }
+    byte[] d = Deflation.deflate(bytes);
+    return d == null ? this : new ReportBody(d, size, true);
+  }
+
+  /** The length in bytes (as received, whether or not it is held deflated). */
   public int size() {
-    return bytes.length;
+    return size;
   }
 
   /** A read-only view of the bytes. */
   public ByteBuffer asReadOnlyBuffer() {
-    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    return ByteBuffer.wrap(received()).asReadOnlyBuffer();
   }
 
   /** A stream over the bytes. */
   public InputStream openStream() {
-    return new ByteArrayInputStream(bytes);
+    return new ByteArrayInputStream(received());
   }
 
   /** A copy of the bytes. */
   public byte[] toByteArray() {
-    return bytes.clone();
+    return deflated ? received() : bytes.clone();
+  }
+
+  /** The bytes as received; the held array itself unless deflated, so never to be written. */
+  private byte[] received() {
+    return deflated ? Deflation.inflate(bytes, size) : bytes;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReportBody other && Arrays.equals(bytes, other.bytes);
+    if (!(o instanceof ReportBody other) || size != other.size) {
+      return false;
+    }
+    // deflating is deterministic: equal held forms mean equal bodies, unequal ones prove nothing
+    return (deflated == other.deflated && Arrays.equals(bytes, other.bytes))
+        || Arrays.equals(received(), other.received());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return Arrays.hashCode(received());
   }
 
   @Override
   public String toString() {
-    return "ReportBody[" + bytes.length + " bytes]";
+    return "ReportBody[" + size + " bytes" + (deflated ? ", " + bytes.length + " deflated]" : "]");
   }
 }

@@ -44,4 +44,24 @@ class StringCacheTest {
     assertThat(get("Aa")).isEqualTo("Aa");
     assertThat(seen).hasSize(StringCache.SLOTS * 2);
   }
+
+  @Test
+  void aStringAskedForAgainOutlivesStringsSeenOnce() {
+    String shared = get("ESTABLISHED");
+    // Command lines unique to each host hash onto every slot in turn; the shared state keeps its
+    // slot because it is found again between them.
+    for (int i = 0; i < StringCache.SLOTS * 4; i++) {
+      assertThat(get("/usr/sbin/service --host " + i)).endsWith(" " + i);
+      assertThat(get("ESTABLISHED")).isSameAs(shared);
+    }
+  }
+
+  @Test
+  void aSlotNobodyAsksForAgainTakesTheNextString() {
+    for (int i = 0; i < StringCache.SLOTS * 4; i++) {
+      get("once-" + i);
+    }
+    String last = get("once-" + (StringCache.SLOTS * 4 - 1));
+    assertThat(get("once-" + (StringCache.SLOTS * 4 - 1))).isSameAs(last);
+  }
 }

@@ -1,0 +1,126 @@
+package io.orchestrator.core.report;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ReportBodyTest {
+  private static byte[] probeLike(int processes) {
+    StringBuilder json = new StringBuilder("{\"agent_id\":\"a\",\"processes\":[");
+    for (int i = 0; i < processes; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"pid\":")
+          .append(i)
+          .append(",\"name\":\"service-")
+          .append(i % 7)
+          .append("\",\"cpu_time\":")
+          .append(i * 13)
+          .append('}');
+    }
+    return json.append("]}").toString().getBytes(UTF_8);
+  }
+
+  private static byte[] read(ReportBody body) throws IOException {
+    try (InputStream in = body.openStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] bytesOf(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.get(out);
+    return out;
+  }
+
+  @Test
+  void aCompactedBodyReadsBackAsReceivedEveryWay() throws IOException {
+    byte[] sent = probeLike(200);
+    ReportBody compact = ReportBody.of(sent.clone()).compact();
+
+    assertThat(compact.toString()).contains("deflated");
+    assertThat(compact.size()).isEqualTo(sent.length);
+    assertThat(compact.toByteArray()).isEqualTo(sent);
+    assertThat(read(compact)).isEqualTo(sent);
+    assertThat(bytesOf(compact.asReadOnlyBuffer())).isEqualTo(sent);
+    assertThat(compact.compact()).isSameAs(compact);
+  }
+
+  @Test
+  void aCompactedBodyEqualsTheBodyItCameFrom() {
+    byte[] sent = probeLike(200);
+    ReportBody raw = ReportBody.of(sent.clone());
+    ReportBody compact = ReportBody.of(sent.clone()).compact();
+    byte[] changed = sent.clone();
+    changed[changed.length / 2] ^= 1;
+
+    assertThat(compact).isEqualTo(raw).hasSameHashCodeAs(raw);
+    assertThat(raw).isEqualTo(compact);
+    assertThat(compact).isEqualTo(ReportBody.of(sent.clone()).compact());
+    assertThat(compact).isNotEqualTo(ReportBody.of(changed).compact());
+    assertThat(compact).isNotEqualTo(ReportBody.of(probeLike(201)).compact());
+  }
+
+  @Test
+  void smallOrIncompressibleBodiesAreKeptAsTheyAre() {
+    ReportBody small = ReportBody.of("{\"agent_id\":\"a\"}".getBytes(UTF_8));
+    byte[] noise = new byte[64 * 1024];
+    new Random(7).nextBytes(noise);
+    ReportBody random = ReportBody.of(noise.clone());
+
+    assertThat(small.compact()).isSameAs(small);
+    assertThat(random.compact()).isSameAs(random);
+    assertThat(random.toString()).doesNotContain("deflated");
+    assertThat(random.toByteArray()).isEqualTo(noise);
+  }
+
+  @Test
+  void bodiesOfEverySizeAndShapeSurviveCompaction() {
+    Random random = new Random(11);
+    for (int i = 0; i < 300; i++) {
+      byte[] sent = new byte[random.nextInt(200_000)];
+      // runs of a few distinct bytes: compressible to various degrees
+      int alphabet = 1 + random.nextInt(255);
+      for (int j = 0; j < sent.length; j++) {
+        sent[j] = (byte) random.nextInt(alphabet);
+      }
+      if (sent.length == 0) {
+        assertThatThrownBy(() -> ReportBody.of(sent)).isInstanceOf(IllegalArgumentException.class);
+        continue;
+      }
+      assertThat(ReportBody.of(sent.clone()).compact().toByteArray()).isEqualTo(sent);
+    }
+  }
+
+  @Test
+  void manyThreadsCompactAndReadAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      var results =
+          IntStream.range(0, 400)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            byte[] sent = probeLike(50 + i);
+                            return java.util.Arrays.equals(
+                                ReportBody.of(sent.clone()).compact().toByteArray(), sent);
+                          }))
+              .toList();
+      for (Future<Boolean> r : results) {
+        assertThat(r.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

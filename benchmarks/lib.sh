@@ -15,7 +15,10 @@ bench_setup() {
 # (default): the full example grown to ~5.6 KB with processes and connections; real: the real Go
 # probe's report (docs/examples, ~25 KB, 97 processes, 34 sockets) as the probe sent it;
 # real-distinct: the same with every process's cmdline made unique to the agent, so that hosts
-# share no more than process names, states and the like.
+# share no more than process names, states and the like; real-changing: real-distinct where an
+# agent's reports alternate between two versions (DIR/body2.json) that differ in the timestamps
+# and in the CPU time, memory and threads of every third process, as a host's consecutive reports
+# do. The other workloads write the same body twice.
 report_workload() {
   local dir=$1
   if [[ "${2:-synthetic}" = real* ]]; then
@@ -23,11 +26,23 @@ report_workload() {
 import json, sys
 r = json.load(open("docs/examples/report-real-probe.json"))
 r["agent_id"] = "AGENT"
-if sys.argv[2] == "real-distinct":
+if sys.argv[2] in ("real-distinct", "real-changing"):
     for p in r["processes_info"]["processes"]:
         p["cmdline"] = (p.get("cmdline") or "") + " AGENT"
 open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
+if sys.argv[2] == "real-changing":
+    later = lambda t: t[:17] + "59" + t[19:]  # the seconds of an RFC 3339 time
+    r["timestamp"] = later(r["timestamp"])
+    for section in ("host_info", "processes_info", "network_info", "docker_info"):
+        if isinstance(r.get(section), dict) and "timestamp" in r[section]:
+            r[section]["timestamp"] = later(r[section]["timestamp"])
+    for p in r["processes_info"]["processes"][::3]:
+        p["cpu_time"] = p.get("cpu_time", 0) + 7
+        p["memory_mb"] = p.get("memory_mb", 0) + 1
+        p["threads"] = p.get("threads", 0) + 1
+open(sys.argv[1].replace("body.json", "body2.json"), "w").write(json.dumps(r, separators=(",", ":")))
 PY
+  [ -f "$dir/body2.json" ] || cp "$dir/body.json" "$dir/body2.json"
   else
     python3 - "$dir/body.json" <<'PY'
 import json, sys, copy
@@ -41,21 +56,26 @@ while len(json.dumps(r, separators=(",", ":"))) < 5600:
 r["agent_id"] = "AGENT"
 open(sys.argv[1], "w").write(json.dumps(r, separators=(",", ":")))
 PY
+    cp "$dir/body.json" "$dir/body2.json"
   fi
   cat > "$dir/post.lua" <<LUA
 local reqs, n = {}, 0
 -- built in init: wrk sets the Host header only after the script has loaded
 function init(args)
-  local f = io.open("$dir/body.json", "r"); local body = f:read("*a"); f:close()
+  local bodies = {}
+  for v, name in ipairs({"body.json", "body2.json"}) do
+    local f = io.open("$dir/" .. name, "r"); bodies[v] = f:read("*a"); f:close()
+  end
   local headers = {["Content-Type"] = "application/json"}
   local auth = os.getenv("WRK_AUTH") -- "Bearer <key>" when the server wants credentials
   if auth and auth ~= "" then headers["Authorization"] = auth end
-  for i = 0, 999 do
+  -- agents 0..999 send their first version, then their second
+  for i = 0, 1999 do
     reqs[i] = wrk.format("POST", "/api/v1/reports", headers,
-                         (body:gsub('AGENT', 'agent-' .. i)))
+                         (bodies[1 + math.floor(i / 1000)]:gsub('AGENT', 'agent-' .. (i % 1000))))
   end
 end
-request = function() n = (n + 1) % 1000; return reqs[n] end
+request = function() n = (n + 1) % 2000; return reqs[n] end
 LUA
 }
 

@@ -104,12 +104,14 @@ final class Ingest {
     synchronized (stripe(id)) {
       // Read inside the lock: one agent's reports get increasing receive times in apply order,
       // also after one that another replica, whose clock may run ahead, stamped later.
-      now = after(clock.instant(), id);
+      Optional<ReceivedReport> held = storage.reports().latest(id);
+      now = after(clock.instant(), held);
       created = registry.reported(id, report.effectiveHostname());
-      accepted = new ReceivedReport(report, now, body);
-      boolean shapeChanged = topology.apply(report, now);
+      Report shared = ReportSharing.share(held.map(ReceivedReport::report).orElse(null), report);
+      accepted = new ReceivedReport(shared, now, body);
+      boolean shapeChanged = topology.apply(shared, now);
       agent = registry.get(id).orElseThrow();
-      durable = storage.accept(new ReportRecord(agent, accepted, Metrics.of(report), shapeChanged));
+      durable = storage.accept(new ReportRecord(agent, accepted, Metrics.of(shared), shapeChanged));
       version = topology.version();
     }
     await(durable);
@@ -169,8 +171,7 @@ final class Ingest {
         : new ReceivedReport(r.report(), r.receivedAt(), r.body().compact());
   }
 
-  private Instant after(Instant now, String id) {
-    Optional<ReceivedReport> held = storage.reports().latest(id);
+  private static Instant after(Instant now, Optional<ReceivedReport> held) {
     return held.isEmpty() || now.isAfter(held.get().receivedAt())
         ? now
         : held.get().receivedAt().plusNanos(1_000);

@@ -8,7 +8,7 @@
 # Needs: the jars (mvn -B -ntp -q package -DskipTests -pl orchestrator-server,benchmarks -am),
 # wrk (apt-get install -y wrk), python3, curl; psql and a local PostgreSQL for STORAGE=postgres.
 # Usage: benchmarks/http-bench.sh [connections=64] [seconds=20] [rounds=2] [warmup-seconds=60]
-# Environment: WORKLOAD=synthetic|real (the ~5.6 KB report, or the real Go probe's ~25 KB one);
+# Environment: WORKLOAD=synthetic|real|… (the ~5.6 KB report, or the real Go probe's ~25 KB one; lib.sh);
 # STORAGE=memory|postgres (postgres: each run of the server gets a fresh database, and every 202
 # is committed first); SERVERS="echo orchestrator" (which to run, in order): also "orch-auth"
 # (-auth on, every request with an API key) and "orch-tls" (HTTPS with a self-signed P-256

@@ -5,8 +5,9 @@
 # turns under the same wrk load, the order reversed every round. On a shared 2-vCPU machine the echo
 # alone moved 2-4x between separate runs (BENCHMARKS.md, issue 16); turns of a few seconds expose
 # every server to the same drift, and the medians of per-round ratios cancel most of it.
-# Environment: WORKLOAD=synthetic|real, STORAGE=memory|postgres (the servers each get a fresh
-# database), BEFORE_JAR (optional), JVM_FLAGS (default -Xms512m -Xmx512m).
+# Environment: WORKLOAD=synthetic|real|real-distinct|real-changing (see lib.sh),
+# STORAGE=memory|postgres (the servers each get a fresh database), BEFORE_JAR (optional),
+# JVM_FLAGS (default -Xms512m -Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conns=${1:-64}

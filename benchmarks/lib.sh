@@ -10,8 +10,9 @@ bench_setup() {
   report_workload "$work" "$1"
 }
 
-# report_workload DIR [synthetic|real|real-distinct]: writes DIR/body.json, agent id "AGENT", and
-# DIR/post.lua (wrk: POSTs of it over 1,000 agent ids, "AGENT" replaced by each). synthetic
+# report_workload DIR [synthetic|real|real-distinct|real-changing]: writes DIR/body.json, agent id
+# "AGENT", its second version DIR/body2.json, and DIR/post.lua (wrk: POSTs over 1,000 agent ids,
+# "AGENT" replaced by each, every agent its first version and then its second). synthetic
 # (default): the full example grown to ~5.6 KB with processes and connections; real: the real Go
 # probe's report (docs/examples, ~25 KB, 97 processes, 34 sockets) as the probe sent it;
 # real-distinct: the same with every process's cmdline made unique to the agent, so that hosts

@@ -130,14 +130,18 @@ final class Ingest {
    * @return false when it was older than what this replica holds
    */
   boolean replicate(Agent agent, ReceivedReport replicated) {
-    ReceivedReport received = compact(replicated);
+    ReportBody body = compact(replicated.body());
     String id = agent.agentId();
     boolean created;
+    ReceivedReport received;
     synchronized (stripe(id)) {
       Optional<ReceivedReport> held = storage.reports().latest(id);
-      if (held.isPresent() && !held.get().receivedAt().isBefore(received.receivedAt())) {
+      if (held.isPresent() && !held.get().receivedAt().isBefore(replicated.receivedAt())) {
         return false;
       }
+      Report shared =
+          ReportSharing.share(held.map(ReceivedReport::report).orElse(null), replicated.report());
+      received = new ReceivedReport(shared, replicated.receivedAt(), body);
       created = registry.merge(agent);
       boolean shapeChanged = topology.apply(received.report(), received.receivedAt());
       Agent merged = registry.get(id).orElse(agent);
@@ -163,12 +167,6 @@ final class Ingest {
 
   private static ReportBody compact(ReportBody body) {
     return body == null ? null : body.compact();
-  }
-
-  private static ReceivedReport compact(ReceivedReport r) {
-    return r.body() == null
-        ? r
-        : new ReceivedReport(r.report(), r.receivedAt(), r.body().compact());
   }
 
   private static Instant after(Instant now, Optional<ReceivedReport> held) {

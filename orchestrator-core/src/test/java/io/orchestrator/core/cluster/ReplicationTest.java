@@ -14,6 +14,7 @@ import io.orchestrator.core.alert.AlertRule;
 import io.orchestrator.core.alert.AlertStatus;
 import io.orchestrator.core.alert.Evaluation;
 import io.orchestrator.core.alert.RuleKind;
+import io.orchestrator.core.report.ProcessInfo;
 import io.orchestrator.core.report.ReportBody;
 import io.orchestrator.core.testing.KeptReportCodec;
 import io.orchestrator.core.testing.MutableClock;
@@ -61,6 +62,26 @@ class ReplicationTest {
   @AfterEach
   void close() {
     engines.forEach(Orchestrator::close);
+  }
+
+  @Test
+  void aReplicaSharesWhatDidNotChangeWithTheAgentsPreviousReport() {
+    Orchestrator a = engine("a", true, Clock.systemUTC());
+    Orchestrator b = engine("b", false, Clock.systemUTC());
+    a.ingest(Reports.agent("n1").process(7, "nginx", null).process(8, "worker", null).build());
+    await().atMost(WAIT).until(() -> b.latestReport("n1").isPresent());
+    ReceivedReport first = b.latestReport("n1").orElseThrow();
+    a.ingest(Reports.agent("n1").process(7, "nginx", null).process(8, "worker-2", null).build());
+    await()
+        .atMost(WAIT)
+        .until(() -> b.latestReport("n1").orElseThrow().receivedAt().isAfter(first.receivedAt()));
+
+    List<ProcessInfo> was = first.report().processesInfo().processes();
+    List<ProcessInfo> is = b.latestReport("n1").orElseThrow().report().processesInfo().processes();
+    assertThat(is.get(0)).isSameAs(was.get(0));
+    assertThat(is.get(1).name()).isEqualTo("worker-2");
+    assertThat(b.latestReport("n1").orElseThrow().report())
+        .isEqualTo(a.latestReport("n1").orElseThrow().report());
   }
 
   @Test

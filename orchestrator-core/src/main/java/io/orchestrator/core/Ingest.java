@@ -93,7 +93,7 @@ final class Ingest {
 
   IngestResult ingest(Report report, ReportBody received) {
     writable();
-    ReportBody body = compact(received != null ? received : cluster.bodyOf(report));
+    ReportBody body = received != null ? received : cluster.bodyOf(report);
     String id = report.agentId();
     Instant now;
     boolean created;
@@ -130,7 +130,6 @@ final class Ingest {
    * @return false when it was older than what this replica holds
    */
   boolean replicate(Agent agent, ReceivedReport replicated) {
-    ReportBody body = compact(replicated.body());
     String id = agent.agentId();
     boolean created;
     ReceivedReport received;
@@ -141,7 +140,7 @@ final class Ingest {
       }
       Report shared =
           ReportSharing.share(held.map(ReceivedReport::report).orElse(null), replicated.report());
-      received = new ReceivedReport(shared, replicated.receivedAt(), body);
+      received = new ReceivedReport(shared, replicated.receivedAt(), replicated.body());
       created = registry.merge(agent);
       boolean shapeChanged = topology.apply(received.report(), received.receivedAt());
       Agent merged = registry.get(id).orElse(agent);
@@ -163,10 +162,6 @@ final class Ingest {
     if (created) {
       announce(agent.agentId());
     }
-  }
-
-  private static ReportBody compact(ReportBody body) {
-    return body == null ? null : body.compact();
   }
 
   private static Instant after(Instant now, Optional<ReceivedReport> held) {

@@ -32,6 +32,15 @@ public record ReceivedReport(Report report, Instant receivedAt, ReportBody body)
     return report.agentId();
   }
 
+  /**
+   * This report as a store keeps it: with its wire form {@linkplain ReportBody#compact()
+   * compacted}. Stores compact what they keep rather than the engine what it accepts, so that the
+   * wire form on its way to a database or another replica is not inflated again.
+   */
+  public ReceivedReport compact() {
+    return body == null ? this : new ReceivedReport(report, receivedAt, body.compact());
+  }
+
   /** Its wire form, if it had one. */
   public Optional<ReportBody> wire() {
     return Optional.ofNullable(body);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -79,7 +80,7 @@ final class ReportSharing {
    * when they match (reports list things in a stable order), else the one with the same key.
    */
   private static <T, K> List<T> shareAll(
-      List<T> was, List<T> is, Match<T, K> match, Sharer<T> sharer) {
+      List<T> was, List<T> is, Match<T, K> match, BinaryOperator<T> sharer) {
     List<T> out = new ArrayList<>(is.size());
     Map<K, T> byKey = null;
     for (int i = 0; i < is.size(); i++) {
@@ -91,7 +92,7 @@ final class ReportSharing {
         }
         before = byKey.get(match.key.apply(now));
       }
-      out.add(before == null ? now : sharer.share(before, now));
+      out.add(before == null ? now : sharer.apply(before, now));
     }
     return out;
   }
@@ -164,9 +165,4 @@ final class ReportSharing {
    * @param key the key that pairs them up where the order changed
    */
   private record Match<T, K>(BiPredicate<T, T> same, Function<T, K> key) {}
-
-  /** Picks what to keep of two elements with the same key. */
-  private interface Sharer<T> {
-    T share(T was, T is);
-  }
 }

@@ -150,7 +150,7 @@ public final class PostgresStorage implements Storage {
       d = policy.next(state, r.receivedAt(), record.shapeChanged());
     }
     agents.put(id, record.agent());
-    reports.latest.put(id, r);
+    reports.latest.put(id, r.compact());
     series.record(r.receivedAt(), id, record.samples());
     return d;
   }

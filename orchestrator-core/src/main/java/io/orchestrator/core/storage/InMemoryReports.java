@@ -33,10 +33,11 @@ final class InMemoryReports implements ReportStore {
 
   /** Records an accepted report; true when history kept it. */
   boolean accept(ReceivedReport r, boolean shapeChanged) {
-    latest.put(r.agentId(), r);
+    ReceivedReport kept = r.compact();
+    latest.put(kept.agentId(), kept);
     return history
-        .computeIfAbsent(r.agentId(), k -> new AgentHistory())
-        .add(r, shapeChanged, policy, codec);
+        .computeIfAbsent(kept.agentId(), k -> new AgentHistory())
+        .add(kept, shapeChanged, policy, codec);
   }
 
   void forget(String agentId) {

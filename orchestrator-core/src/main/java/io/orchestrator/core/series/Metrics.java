@@ -62,7 +62,7 @@ public final class Metrics {
           out.add(
               new MetricSample(
                   MetricFamily.PROCESS,
-                  Integer.toString(p.pid()),
+                  PidStrings.of(p.pid()),
                   new double[] {p.memoryMb(), p.threads(), p.openFiles()}));
         }
       }

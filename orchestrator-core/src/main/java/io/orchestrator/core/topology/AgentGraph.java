@@ -27,6 +27,7 @@ final class AgentGraph {
   private final List<Socket> clientSockets;
   private final List<Socket> acceptedSockets;
   private final Set<String> hostIps;
+  private final long networkShape;
   private final long shape;
   private long stamp; // set before the graph is published
   private volatile Materialized materialized;
@@ -35,8 +36,7 @@ final class AgentGraph {
       Report report,
       List<String> processParents,
       Map<String, List<Map<String, Object>>> listeningByOwner,
-      Resolution resolution,
-      long shape) {
+      Resolution resolution) {
     this.report = report;
     this.processParents = processParents;
     this.listeningByOwner = listeningByOwner;
@@ -45,7 +45,37 @@ final class AgentGraph {
     this.clientSockets = List.copyOf(resolution.clientSockets());
     this.acceptedSockets = List.copyOf(resolution.acceptedSockets());
     this.hostIps = Set.copyOf(resolution.hostIps());
-    this.shape = shape;
+    this.networkShape = GraphShape.network(flows, listeners, acceptedSockets);
+    this.shape = GraphShape.nodes(report, processParents) + networkShape;
+  }
+
+  /** {@code next}'s graph, sharing everything the report does not change. */
+  private AgentGraph(AgentGraph same, Report next) {
+    this.report = next;
+    this.processParents = same.processParents;
+    this.listeningByOwner = same.listeningByOwner;
+    this.flows = same.flows;
+    this.listeners = same.listeners;
+    this.clientSockets = same.clientSockets;
+    this.acceptedSockets = same.acceptedSockets;
+    this.hostIps = same.hostIps;
+    this.networkShape = same.networkShape;
+    this.shape = GraphShape.nodes(next, processParents) + networkShape;
+  }
+
+  /**
+   * The graph of {@code next}, a later report of this agent whose processes (pids and cgroups),
+   * container ids and sockets are those of this graph's report (see {@link ReportStructure}): its
+   * parents, listeners, flows and sockets are this graph's, and only what the new report's values
+   * make (nodes, fingerprint) is its own.
+   */
+  AgentGraph withReport(Report next) {
+    return new AgentGraph(this, next);
+  }
+
+  /** The report this graph was built from. */
+  Report report() {
+    return report;
   }
 
   /** The fingerprint of this sub-graph without its measurements (see {@link GraphShape}). */

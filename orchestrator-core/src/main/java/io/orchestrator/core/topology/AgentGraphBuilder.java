@@ -43,7 +43,15 @@ final class AgentGraphBuilder {
     this.flowCounts = new LinkedHashMap<>(connections * 2);
   }
 
-  static AgentGraph build(Report report) {
+  /**
+   * The graph of {@code report}; when {@code previous} (the agent's graph so far, or null) was
+   * built from a report of the same structure, what it extracted is reused rather than extracted
+   * again.
+   */
+  static AgentGraph build(Report report, AgentGraph previous) {
+    if (previous != null && ReportStructure.same(previous.report(), report)) {
+      return previous.withReport(report);
+    }
     return new AgentGraphBuilder(report).build();
   }
 
@@ -61,8 +69,7 @@ final class AgentGraphBuilder {
         report,
         parents,
         listeningMetadata(),
-        new AgentGraph.Resolution(flows, listeners, clientSockets, acceptedSockets, hostIps),
-        GraphShape.of(report, parents, flows, listeners, acceptedSockets));
+        new AgentGraph.Resolution(flows, listeners, clientSockets, acceptedSockets, hostIps));
   }
 
   /**

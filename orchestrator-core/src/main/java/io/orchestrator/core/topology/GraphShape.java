@@ -19,12 +19,11 @@ import java.util.Objects;
 final class GraphShape {
   private GraphShape() {}
 
-  static long of(
-      Report report,
-      List<String> processParents,
-      List<AgentGraph.Flow> flows,
-      List<AgentGraph.Listener> listeners,
-      List<AgentGraph.Socket> accepted) {
+  /**
+   * The part of the fingerprint that the nodes make: the host, its containers and its processes
+   * (each with its parent). Added to {@link #network} it makes the whole fingerprint.
+   */
+  static long nodes(Report report, List<String> processParents) {
     // Each item's hash is built field by field (no varargs array, no boxing): this runs on every
     // report, over every process and socket.
     long shape = mix(h(h(h(SEED, "host"), report.effectiveHostname()), host(report.hostInfo())));
@@ -42,6 +41,15 @@ final class GraphShape {
         shape += mix(h(h(x, p.cmdline()), processParents.get(i)));
       }
     }
+    return shape;
+  }
+
+  /** The part of the fingerprint that flows, server-side sockets and listeners make. */
+  static long network(
+      List<AgentGraph.Flow> flows,
+      List<AgentGraph.Listener> listeners,
+      List<AgentGraph.Socket> accepted) {
+    long shape = 0;
     for (AgentGraph.Flow f : flows) {
       shape +=
           mix(h(h(h(h(h(SEED, "f"), f.source()), f.protocol()), f.remoteAddr()), f.remotePort()));

@@ -59,7 +59,7 @@ public final class TopologyAggregator {
    * snapshot's {@link Topology#contentTag()}.
    */
   public boolean apply(Report report, Instant receivedAt) {
-    AgentGraph graph = AgentGraphBuilder.build(report);
+    AgentGraph graph = AgentGraphBuilder.build(report, graphs.get(report.agentId()));
     if (receivedAt != null) {
       graph.stamp(receivedAt.getEpochSecond() * 1_000_000 + receivedAt.getNano() / 1_000);
     }

@@ -34,8 +34,9 @@ public record ReceivedReport(Report report, Instant receivedAt, ReportBody body)
 
   /**
    * This report as a store keeps it: with its wire form {@linkplain ReportBody#compact()
-   * compacted}. Stores compact what they keep rather than the engine what it accepts, so that the
-   * wire form on its way to a database or another replica is not inflated again.
+   * compacted}. Stores compact what they keep rather than the engine what it accepts, so that a
+   * store that writes elsewhere can write the compacted form, and the wire form on its way to
+   * another replica is not inflated again.
    */
   public ReceivedReport compact() {
     return body == null ? this : new ReceivedReport(report, receivedAt, body.compact());

@@ -99,7 +99,7 @@ final class BatchWriter {
           ps.setString(1, l.agentId);
           ps.setObject(2, Sql.timestamp(l.receivedAt));
           ps.setBoolean(3, l.kept);
-          ps.setBinaryStream(4, l.body.openStream(), l.body.size());
+          ps.setBytes(4, l.body.storedForm());
           ps.addBatch();
           n++;
         }

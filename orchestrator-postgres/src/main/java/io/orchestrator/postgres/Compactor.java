@@ -165,7 +165,7 @@ final class Compactor {
       long bucket = Math.floorDiv(at.toEpochMilli(), BUCKET_MILLIS);
       periods
           .computeIfAbsent(Math.floorDiv(bucket, PERIOD_BUCKETS), k -> new PeriodBlock.Encoder())
-          .add(bucket, Metrics.of(codec.decode(ReportBody.of(body))));
+          .add(bucket, Metrics.of(codec.decode(ReportBody.ofStoredForm(body))));
       if (rs.getBoolean("kept")) {
         history.setString(1, id);
         history.setObject(2, Sql.timestamp(at));

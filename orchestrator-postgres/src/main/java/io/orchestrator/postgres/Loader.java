@@ -59,7 +59,7 @@ final class Loader {
         ps.setFetchSize(100);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            ReportBody body = ReportBody.of(rs.getBytes("body")).compact();
+            ReportBody body = ReportBody.ofStoredForm(rs.getBytes("body")).compact();
             Instant at = Sql.instant(rs, "received_at");
             ReceivedReport r = new ReceivedReport(codec.decode(body), at, body);
             latest.merge(r.agentId(), r, (a, b) -> b.receivedAt().isBefore(a.receivedAt()) ? a : b);

@@ -181,7 +181,7 @@ final class PostgresReports implements ReportStore {
   }
 
   private ReceivedReport received(ResultSet rs) throws SQLException {
-    ReportBody body = ReportBody.of(rs.getBytes("body"));
+    ReportBody body = ReportBody.ofStoredForm(rs.getBytes("body"));
     return new ReceivedReport(codec.decode(body), Sql.instant(rs, "received_at"), body);
   }
 

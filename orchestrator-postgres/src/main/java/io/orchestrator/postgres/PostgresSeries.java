@@ -99,7 +99,8 @@ final class PostgresSeries implements TimeSeriesStore {
           while (rs.next()) {
             long bucket =
                 Math.floorDiv(Sql.instant(rs, "received_at").toEpochMilli(), BUCKET_MILLIS);
-            recent.add(bucket, Metrics.of(codec.decode(ReportBody.of(rs.getBytes("body")))));
+            recent.add(
+                bucket, Metrics.of(codec.decode(ReportBody.ofStoredForm(rs.getBytes("body")))));
           }
         }
         if (!recent.isEmpty()) {

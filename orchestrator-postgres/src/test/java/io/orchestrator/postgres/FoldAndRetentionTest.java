@@ -111,6 +111,28 @@ class FoldAndRetentionTest {
   }
 
   @Test
+  void aLargeReportIsLoggedDeflatedAndReadBackAsReceivedBeforeAndAfterRestartAndCompaction() {
+    ReceivedReport sent = accept("a", 300, true);
+    int size = sent.body().size();
+    assertThat(size).isGreaterThan(20_000);
+    assertThat(database.number("SELECT max(octet_length(body)) FROM report_log"))
+        .isLessThan(size / 4);
+    assertThat(storage.reports().latest("a").orElseThrow().body()).isEqualTo(sent.body());
+
+    storage.close();
+    storage = reopen();
+    assertThat(storage.reports().latest("a").orElseThrow().body()).isEqualTo(sent.body());
+    clock.advance(Duration.ofMinutes(20)); // past the end of the report's 15-minute period
+    storage.compact();
+    assertThat(database.count("report_log")).isZero();
+    assertThat(storage.reports().at("a", sent.receivedAt()).orElseThrow().body())
+        .isEqualTo(sent.body());
+    storage.close();
+    storage = reopen();
+    assertThat(storage.reports().latest("a").orElseThrow().body()).isEqualTo(sent.body());
+  }
+
+  @Test
   void retentionDropsWhatIsOlderButKeepsTheReportThatStoodAtTheCutoff() {
     accept("a", 2, true);
     clock.advance(Duration.ofMinutes(20));

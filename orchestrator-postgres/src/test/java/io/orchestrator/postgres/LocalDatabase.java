@@ -45,9 +45,14 @@ public final class LocalDatabase implements AutoCloseable {
   }
 
   public long count(String table) {
+    return number("SELECT count(*) FROM " + table);
+  }
+
+  /** The number the query {@code sql} answers in its first column (0 for SQL NULL). */
+  public long number(String sql) {
     try (Connection c = DriverManager.getConnection(SERVER + name, "postgres", "");
         Statement s = c.createStatement();
-        var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {

@@ -22,6 +22,9 @@ public final class ReportBody {
   /** Below this many bytes deflating saves too little to pay for itself. */
   private static final int COMPACT_FROM = 1024;
 
+  /** NUL and the received length, before the deflated bytes of a stored compacted body. */
+  private static final int STORED_HEADER = 5;
+
   private final byte[] bytes; // as received, or deflated
   private final int size;
   private final boolean deflated;
@@ -58,6 +61,43 @@ public final class ReportBody {
     }
     byte[] d = Deflation.deflate(bytes);
     return d == null ? this : new ReportBody(d, size, true);
+  }
+
+  /**
+   * The body as a backend stores it: the bytes as received, or, once {@linkplain #compact()
+   * compacted}, a NUL byte, the received length (4 bytes, big-endian) and the deflated bytes. A
+   * report is a JSON object, which never starts with NUL, so {@link #ofStoredForm} tells the two
+   * apart, and bodies stored before compaction existed read as they always did.
+   */
+  public byte[] storedForm() {
+    if (!deflated) {
+      return bytes;
+    }
+    return ByteBuffer.allocate(STORED_HEADER + bytes.length)
+        .put((byte) 0)
+        .putInt(size)
+        .put(bytes)
+        .array();
+  }
+
+  /**
+   * The body that {@link #storedForm()} returned; takes ownership of the array.
+   *
+   * @throws IllegalArgumentException when empty, or a compacted form is cut short
+   */
+  public static ReportBody ofStoredForm(byte[] stored) {
+    Objects.requireNonNull(stored, "stored");
+    if (stored.length == 0 || stored[0] != 0) {
+      return of(stored);
+    }
+    if (stored.length <= STORED_HEADER) {
+      throw new IllegalArgumentException("a stored compacted report body is cut short");
+    }
+    int size = ByteBuffer.wrap(stored, 1, 4).getInt();
+    if (size <= 0) {
+      throw new IllegalArgumentException("a stored compacted report body has no length");
+    }
+    return new ReportBody(Arrays.copyOfRange(stored, STORED_HEADER, stored.length), size, true);
   }
 
   /** The length in bytes (as received, whether or not it is held deflated). */

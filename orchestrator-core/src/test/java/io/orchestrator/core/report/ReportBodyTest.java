@@ -56,6 +56,44 @@ class ReportBodyTest {
   }
 
   @Test
+  void theStoredFormOfAnyBodyReadsBackAsTheSameBody() {
+    byte[] large = probeLike(200);
+    byte[] small = "{\"agent_id\":\"a\"}".getBytes(UTF_8);
+    for (ReportBody body :
+        new ReportBody[] {
+          ReportBody.of(large.clone()), ReportBody.of(large.clone()).compact(), ReportBody.of(small)
+        }) {
+      ReportBody back = ReportBody.ofStoredForm(body.storedForm().clone());
+      assertThat(back).isEqualTo(body);
+      assertThat(back.toByteArray()).isEqualTo(body.toByteArray());
+    }
+    byte[] stored = ReportBody.of(large.clone()).compact().storedForm();
+    assertThat(stored.length).isLessThan(large.length / 4);
+    assertThat(ReportBody.ofStoredForm(stored).toString()).contains("deflated");
+  }
+
+  @Test
+  void aBodyStoredAsReceivedReadsAsItself() {
+    byte[] raw = probeLike(50);
+    assertThat(ReportBody.ofStoredForm(raw.clone()).toByteArray()).isEqualTo(raw);
+  }
+
+  @Test
+  void aStoredCompactedFormCutShortIsRefused() {
+    byte[] stored = ReportBody.of(probeLike(200)).compact().storedForm();
+    assertThatThrownBy(() -> ReportBody.ofStoredForm(new byte[] {0, 0, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cut short");
+    byte[] noLength = stored.clone();
+    noLength[1] = noLength[2] = noLength[3] = noLength[4] = 0;
+    assertThatThrownBy(() -> ReportBody.ofStoredForm(noLength))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no length");
+    assertThatThrownBy(() -> ReportBody.ofStoredForm(new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aCompactedBodyEqualsTheBodyItCameFrom() {
     byte[] sent = probeLike(200);
     ReportBody raw = ReportBody.of(sent.clone());

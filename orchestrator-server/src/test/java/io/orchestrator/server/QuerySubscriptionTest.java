@@ -72,6 +72,49 @@ class QuerySubscriptionTest {
     }
   }
 
+  /** A host whose name a catastrophic regex cannot finish with: 40 a's and no b. */
+  private static final String AAA_HOST = "a".repeat(40);
+
+  private static final String EVIL_QUERY = "name:/((a+)+)+b/";
+
+  @Test
+  void aRegexTooExpensiveForTheTopologyIsAnErrorFrameAndTheClientStaysConnected() throws Exception {
+    api.post("/api/v1/reports", TestServer.report(AAA_HOST));
+    WsTestClient c = WsTestClient.connect(api.server.wsUri());
+    try {
+      c.awaitType("topology_update", WAIT);
+      c.send("{\"type\":\"subscribe\",\"payload\":{\"query\":\"" + EVIL_QUERY + "\"}}");
+      JsonNode error = c.awaitType("error", WAIT);
+      assertThat(error.at("/payload/message").asText())
+          .startsWith("query: regex too expensive")
+          .endsWith("at position 6");
+      c.send("{\"type\":\"subscribe\",\"payload\":{\"query\":\"type:host\"}}");
+      JsonNode hosts = c.await(f -> nodes(f).contains(AAA_HOST), WAIT);
+      assertThat(nodes(hosts)).containsExactly(AAA_HOST);
+    } finally {
+      c.close();
+    }
+  }
+
+  @Test
+  void aRegexTooExpensiveForTheTopologyIsA400WhereverAQueryIsTaken() {
+    api.post("/api/v1/reports", TestServer.report(AAA_HOST));
+    String q = "q=name:/((a%2B)%2B)%2Bb/";
+    for (String path :
+        List.of(
+            "/api/v1/search?" + q,
+            "/api/v1/query/topology?" + q,
+            "/api/v1/export/topology?format=csv&" + q)) {
+      var r = api.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(400);
+      assertThat(TestServer.json(r).get("error").asText())
+          .as(path)
+          .startsWith("regex too expensive")
+          .endsWith("at position 6");
+    }
+    assertThat(api.get("/api/v1/search?q=name:/%5Ea%2B$/").statusCode()).isEqualTo(200);
+  }
+
   @Test
   void oneQueryIsEncodedOncePerVersionHoweverManyAskForIt() {
     api.post("/api/v1/reports", SearchAndExportTest.web());

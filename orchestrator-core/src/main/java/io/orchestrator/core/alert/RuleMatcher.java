@@ -3,6 +3,7 @@ package io.orchestrator.core.alert;
 import io.orchestrator.core.agent.Agent;
 import io.orchestrator.core.agent.AgentStatus;
 import io.orchestrator.core.query.AgentSubject;
+import io.orchestrator.core.query.QueryException;
 import io.orchestrator.core.topology.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,15 @@ final class RuleMatcher {
     };
   }
 
+  /** As for a rule in a QuerySet: a regex too expensive for a subject's text does not match it. */
+  private static boolean matches(AlertRule r, AgentSubject s) {
+    try {
+      return r.query().matches(s);
+    } catch (QueryException e) {
+      return false;
+    }
+  }
+
   private static void matchAgents(
       int rule, AlertRule r, List<Agent> agents, Instant now, List<Found> out) {
     for (Agent a : agents) {
@@ -88,7 +98,7 @@ final class RuleMatcher {
         continue;
       }
       AgentSubject s = AgentSubject.of(a, now);
-      if (r.query().matches(s)) {
+      if (matches(r, s)) {
         String hostname = a.hostname() == null ? "" : a.hostname();
         // A new hostname is a new alert: its labels differ.
         String key = a.agentId() + "@" + hostname;

@@ -50,7 +50,12 @@ public final class Query {
     return ALL;
   }
 
-  /** True when every term matches {@code subject}. */
+  /**
+   * True when every term matches {@code subject}.
+   *
+   * @throws QueryException when a regex of this query backtracks too much on a text of the subject
+   *     (each match has a budget of steps in proportion to the text)
+   */
   public boolean matches(Subject subject) {
     for (Term t : cheapestFirst) {
       if (!t.matches(subject)) {

@@ -48,8 +48,9 @@ final class QueryParser {
       return new Term.Text(lower(phrase()));
     }
     if (c == '/') {
+      int at = pos + 1;
       Pattern p = regex();
-      return new Term.Regex(p, RequiredLiteral.of(p.pattern()));
+      return new Term.Regex(p, RequiredLiteral.of(p.pattern()), at);
     }
     int start = pos;
     String word = word();
@@ -84,8 +85,9 @@ final class QueryParser {
     }
     char c = s.charAt(pos);
     if (c == '/') {
+      int at = pos + 1;
       Pattern p = regex();
-      return new Term.FieldRegex(name, p, RequiredLiteral.of(p.pattern()));
+      return new Term.FieldRegex(name, p, RequiredLiteral.of(p.pattern()), at);
     }
     List<String> values =
         c == '"' ? List.of(phrase()) : Arrays.stream(until()).filter(v -> !v.isEmpty()).toList();

@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Many queries tested against one subject at a time, as an alert evaluation does (DESIGN §12).
@@ -14,7 +17,9 @@ import java.util.Map;
  * queries whose comparison holds go on to their other terms. A hundred threshold rules over one
  * node thus cost a few metadata lookups instead of a hundred. The other queries run one after the
  * other, ordered so that consecutive ones read the same field. The answer is exactly which queries
- * {@link Query#matches} would accept.
+ * {@link Query#matches} would accept, except that a query whose regex proves too expensive on a
+ * subject's text ({@link Query#matches} throws) stops matching in this set (see {@link
+ * #tripped()}).
  *
  * <pre>{@code
  * QuerySet set = new QuerySet(List.of(Query.parse("cpu > 90"), Query.parse("name:/^java/")));
@@ -22,9 +27,11 @@ import java.util.Map;
  * int n = set.matching(NodeSubject.of(node, topology), hits); // hits[0..n): indexes of matches
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; immutable apart from which queries have tripped.
  */
 public final class QuerySet {
+  private static final Logger LOG = LoggerFactory.getLogger(QuerySet.class);
+
   /** The queries whose first-tested term compares one metric. */
   private static final class Guarded {
     final String metric;
@@ -46,10 +53,12 @@ public final class QuerySet {
   private final Guarded[] guarded;
   private final int[] plainIndex;
   private final Query[] plain;
+  private final AtomicIntegerArray tripped;
 
   /** The set of {@code queries}; {@link #matching} answers with indexes into this list. */
   public QuerySet(List<Query> queries) {
     this.size = queries.size();
+    this.tripped = new AtomicIntegerArray(size);
     Map<String, List<Integer>> indexes = new LinkedHashMap<>();
     Map<String, List<Term.Compare>> guards = new LinkedHashMap<>();
     Map<String, List<Query>> rests = new LinkedHashMap<>();
@@ -97,17 +106,47 @@ public final class QuerySet {
         continue; // a comparison with a missing metric never holds
       }
       for (int j = 0; j < g.index.length; j++) {
-        if (g.ops[j].test(v, g.numbers[j]) && g.rest[j].matches(subject)) {
+        if (g.ops[j].test(v, g.numbers[j]) && matches(g.index[j], g.rest[j], subject)) {
           into[n++] = g.index[j];
         }
       }
     }
     for (int j = 0; j < plain.length; j++) {
-      if (plain[j].matches(subject)) {
+      if (matches(plainIndex[j], plain[j], subject)) {
         into[n++] = plainIndex[j];
       }
     }
     return n;
+  }
+
+  /**
+   * Whether query {@code index} ({@code q}) matches. One whose regex proves too expensive on some
+   * subject's text stops matching anything in this set, so that one bad query costs its budget once
+   * rather than for every subject, and leaves the other queries their answers.
+   */
+  private boolean matches(int index, Query q, Subject subject) {
+    if (tripped.get(index) != 0) {
+      return false;
+    }
+    try {
+      return q.matches(subject);
+    } catch (QueryException e) {
+      if (tripped.compareAndSet(index, 0, 1)) {
+        LOG.warn("query {} stops matching: {}", index, e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  /** The indexes of the queries that stopped matching because a regex proved too expensive. */
+  public List<Integer> tripped() {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      if (tripped.get(i) != 0) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   @Override

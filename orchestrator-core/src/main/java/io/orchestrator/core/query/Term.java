@@ -36,9 +36,9 @@ sealed interface Term {
 
   /**
    * {@code /regex/}: finds a match in any text. {@code required} is text every match contains
-   * ({@link RequiredLiteral}), or null.
+   * ({@link RequiredLiteral}), or null; {@code position} is where the regex starts in the query.
    */
-  record Regex(Pattern pattern, String required) implements Term, Predicate<String> {
+  record Regex(Pattern pattern, String required, int position) implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
       return s.anyText(this);
@@ -46,7 +46,7 @@ sealed interface Term {
 
     @Override
     public boolean test(String text) {
-      return Strings.find(pattern, required, text);
+      return Strings.find(pattern, required, text, position);
     }
 
     @Override
@@ -83,8 +83,11 @@ sealed interface Term {
     }
   }
 
-  /** {@code field:/regex/}: the regex finds a match in the field; {@code required} as for Regex. */
-  record FieldRegex(String name, Pattern pattern, String required)
+  /**
+   * {@code field:/regex/}: the regex finds a match in the field; {@code required} and {@code
+   * position} as for Regex.
+   */
+  record FieldRegex(String name, Pattern pattern, String required, int position)
       implements Term, Predicate<String> {
     @Override
     public boolean matches(Subject s) {
@@ -98,7 +101,7 @@ sealed interface Term {
 
     @Override
     public boolean test(String value) {
-      return Strings.find(pattern, required, value);
+      return Strings.find(pattern, required, value, position);
     }
 
     @Override

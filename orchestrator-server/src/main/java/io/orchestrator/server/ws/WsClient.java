@@ -6,6 +6,7 @@ import io.orchestrator.core.hub.HubEvent;
 import io.orchestrator.core.hub.Subscriber;
 import io.orchestrator.core.hub.Subscription;
 import io.orchestrator.core.query.Query;
+import io.orchestrator.core.query.QueryException;
 import io.orchestrator.core.topology.Topology;
 import java.nio.ByteBuffer;
 import java.util.Queue;
@@ -135,8 +136,17 @@ final class WsClient implements Subscriber {
    */
   void sendTopology(Topology t) {
     if (!closing.get()) {
+      ByteBuffer frame;
+      try {
+        frame = frames.topology(t, query);
+      } catch (QueryException e) {
+        // A regex too expensive for this version's texts: the client learns why it gets no frame
+        // for this version, and keeps its filter (the next version may not trip it).
+        send(Frames.error("query: " + e.getMessage()));
+        return;
+      }
       pendingTopology.accumulateAndGet(
-          new PendingTopology(t.version(), frames.topology(t, query)), PendingTopology::newer);
+          new PendingTopology(t.version(), frame), PendingTopology::newer);
       pump();
     }
   }

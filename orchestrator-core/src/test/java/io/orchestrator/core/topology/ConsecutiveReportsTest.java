@@ -28,6 +28,18 @@ class ConsecutiveReportsTest {
         .connect(200, "10.0.0.5", "203.0.113.7", 443);
   }
 
+  /** {@code nodeA(10, "sshd")} with another container, sshd cgroup or sshd remote address. */
+  private static Report variant(String container, String sshdCgroup, String sshdRemote) {
+    return Reports.agent("a")
+        .host(10, 40)
+        .container(container, "web", 1.5)
+        .process(100, "nginx", "/docker/" + WEB)
+        .process(200, "sshd", sshdCgroup)
+        .connect(100, "10.0.0.5", "10.0.0.9", 5432)
+        .connect(200, "10.0.0.5", sshdRemote, 443)
+        .build();
+  }
+
   @Test
   void aReportWithTheSameSocketsShowsItsOwnValues() {
     assertThat(aggregator.apply(nodeA(10, "sshd").build())).isTrue();
@@ -50,48 +62,21 @@ class ConsecutiveReportsTest {
   @Test
   void aProcessThatMovesIntoAContainerHangsUnderIt() {
     aggregator.apply(nodeA(10, "sshd").build());
-    Report moved =
-        Reports.agent("a")
-            .host(10, 40)
-            .container(WEB, "web", 1.5)
-            .process(100, "nginx", "/docker/" + WEB)
-            .process(200, "sshd", "/docker/" + WEB)
-            .connect(100, "10.0.0.5", "10.0.0.9", 5432)
-            .connect(200, "10.0.0.5", "203.0.113.7", 443)
-            .build();
-    aggregator.apply(moved);
+    aggregator.apply(variant(WEB, "/docker/" + WEB, "203.0.113.7"));
     assertThat(aggregator.snapshot().nodes().get("a-200").parentId()).isEqualTo(WEB);
   }
 
   @Test
   void aReplacedContainerNoLongerParentsItsFormerProcesses() {
     aggregator.apply(nodeA(10, "sshd").build());
-    Report replaced =
-        Reports.agent("a")
-            .host(10, 40)
-            .container(DB, "web", 1.5)
-            .process(100, "nginx", "/docker/" + WEB)
-            .process(200, "sshd", null)
-            .connect(100, "10.0.0.5", "10.0.0.9", 5432)
-            .connect(200, "10.0.0.5", "203.0.113.7", 443)
-            .build();
-    aggregator.apply(replaced);
+    aggregator.apply(variant(DB, null, "203.0.113.7"));
     assertThat(aggregator.snapshot().nodes().get("a-100").parentId()).isEqualTo("a");
   }
 
   @Test
   void aChangedConnectionChangesTheEdges() {
     aggregator.apply(nodeA(10, "sshd").build());
-    Report elsewhere =
-        Reports.agent("a")
-            .host(10, 40)
-            .container(WEB, "web", 1.5)
-            .process(100, "nginx", "/docker/" + WEB)
-            .process(200, "sshd", null)
-            .connect(100, "10.0.0.5", "10.0.0.9", 5432)
-            .connect(200, "10.0.0.5", "198.51.100.4", 443)
-            .build();
-    assertThat(aggregator.apply(elsewhere)).isTrue();
+    assertThat(aggregator.apply(variant(WEB, null, "198.51.100.4"))).isTrue();
     assertThat(aggregator.snapshot().edges())
         .containsKey("a-200->198.51.100.4:443-tcp")
         .doesNotContainKey("a-200->203.0.113.7:443-tcp");

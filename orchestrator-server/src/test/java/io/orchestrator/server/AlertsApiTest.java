@@ -192,10 +192,12 @@ class AlertsApiTest {
     JsonNode stats = TestServer.json(api.get("/api/v1/query/stats")).get("alerts");
     assertThat(stats.get("rules").asInt()).isEqualTo(1);
     assertThat(stats.get("firing").asInt()).isZero();
+    assertThat(stats.get("regex_trips").asInt()).isZero();
     await().atMost(WAIT).until(() -> orchestrator.stats().alerts().notificationsSent() == 2);
     assertThat(api.get("/metrics").body())
         .contains("orchestrator_alert_notifications_total{result=\"sent\"}")
-        .contains("orchestrator_alerts{state=\"firing\"} 0");
+        .contains("orchestrator_alerts{state=\"firing\"} 0")
+        .contains("orchestrator_alert_regex_trips_total 0");
   }
 
   @Test

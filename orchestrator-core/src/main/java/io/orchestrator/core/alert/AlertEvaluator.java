@@ -170,6 +170,13 @@ public final class AlertEvaluator {
     return snapshot;
   }
 
+  /**
+   * Times since start that a rule stopped matching in an evaluation: its regex was too expensive.
+   */
+  public long regexTrips() {
+    return matcher.regexTrips();
+  }
+
   /** Matches dropped since start because a rule had 10,000 alerts already. */
   public synchronized long truncated() {
     return matcher.truncated();

@@ -10,6 +10,8 @@ package io.orchestrator.core.alert;
  * @param notificationsFailed deliveries that never did: refused, out of tries, or dropped
  * @param notificationsDropped of those, the ones dropped because their queue was full
  * @param evaluations evaluations run since start
+ * @param regexTrips times since start that a rule stopped matching in an evaluation because its
+ *     regex proved too expensive for some subject's text (see {@code docs/query.md})
  */
 public record AlertStats(
     int rules,
@@ -18,4 +20,5 @@ public record AlertStats(
     long notificationsSent,
     long notificationsFailed,
     long notificationsDropped,
-    long evaluations) {}
+    long evaluations,
+    long regexTrips) {}

@@ -94,7 +94,8 @@ public final class Alerting implements AutoCloseable {
         notifications.sent(),
         notifications.failed(),
         notifications.dropped(),
-        evaluations.get());
+        evaluations.get(),
+        evaluator.regexTrips());
   }
 
   /** Stops the notifiers' threads; queued deliveries are abandoned. */

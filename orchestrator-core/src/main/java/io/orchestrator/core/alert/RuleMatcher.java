@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds what each rule matches: agent rules over the agents, node and edge rules in one pass over
@@ -40,7 +43,10 @@ final class RuleMatcher {
   /** A hit of the rule at {@code rule}. */
   record Found(int rule, Hit hit) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(RuleMatcher.class);
+
   private long truncated;
+  private final AtomicLong regexTrips = new AtomicLong(); // read without the evaluator's lock
 
   /**
    * Matches per rule name, by subject key. The topology is asked for only when a node or edge rule
@@ -60,6 +66,7 @@ final class RuleMatcher {
     }
     if (!scan.isEmpty()) {
       found.addAll(scan.run(topology.get()));
+      regexTrips.addAndGet(scan.tripped());
     }
     return collect(rules, found);
   }
@@ -82,23 +89,26 @@ final class RuleMatcher {
     };
   }
 
-  /** As for a rule in a QuerySet: a regex too expensive for a subject's text does not match it. */
-  private static boolean matches(AlertRule r, AgentSubject s) {
-    try {
-      return r.query().matches(s);
-    } catch (QueryException e) {
-      return false;
-    }
-  }
-
-  private static void matchAgents(
+  /**
+   * As in a QuerySet, a rule whose regex proves too expensive for an agent's text stops matching
+   * for this evaluation (and is counted), so that it costs its budget once.
+   */
+  private void matchAgents(
       int rule, AlertRule r, List<Agent> agents, Instant now, List<Found> out) {
     for (Agent a : agents) {
       if (a.status() != AgentStatus.STALE) {
         continue;
       }
       AgentSubject s = AgentSubject.of(a, now);
-      if (matches(r, s)) {
+      boolean matches;
+      try {
+        matches = r.query().matches(s);
+      } catch (QueryException e) {
+        regexTrips.incrementAndGet();
+        LOG.warn("rule {} stops matching in this evaluation: {}", r.name(), e.getMessage());
+        return;
+      }
+      if (matches) {
         String hostname = a.hostname() == null ? "" : a.hostname();
         // A new hostname is a new alert: its labels differ.
         String key = a.agentId() + "@" + hostname;
@@ -127,6 +137,14 @@ final class RuleMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * Times since start that a rule stopped matching in an evaluation because its regex proved too
+   * expensive for some subject's text.
+   */
+  long regexTrips() {
+    return regexTrips.get();
   }
 
   /** Matches dropped because a rule had {@value #MAX_ALERTS_PER_RULE} already, since start. */

@@ -70,6 +70,18 @@ final class TopologyScan {
     return byType.isEmpty() && edgeRules.isEmpty();
   }
 
+  /**
+   * How many rule sets of the last {@link #run} dropped a rule because its regex proved too
+   * expensive (a rule counts once per node type it applies to).
+   */
+  int tripped() {
+    int n = edges == null ? 0 : edges.tripped().size();
+    for (TypeRules tr : byType.values()) {
+      n += tr.set == null ? 0 : tr.set.tripped().size();
+    }
+    return n;
+  }
+
   /** The hits of every node and edge rule over {@code t}, in the topology's order. */
   List<Found> run(Topology t) {
     byType.values().forEach(tr -> tr.set = new QuerySet(tr.specialized));

@@ -45,6 +45,25 @@ class AlertEvaluationTest {
   }
 
   @Test
+  void aRuleWhoseRegexTripsItsBudgetStopsMatchingAndTheOthersStillFire() {
+    String aaa = "a".repeat(40);
+    rule(AlertRule.builder("Evil").query("type:host name:/((a+)+)+b/"));
+    rule(AlertRule.builder("Named").query("type:host name:/^a/"));
+    rule(AlertRule.builder("EvilStale").kind(RuleKind.AGENT_STALE).query("/((a+)+)+b/"));
+    orchestrator.ingest(Reports.agent(aaa).host(10, 10).build());
+    orchestrator.ingest(Reports.agent("a-second").host(10, 10).build());
+    clock.advance(Duration.ofMinutes(10)); // both agents stale
+
+    Evaluation e = evaluate();
+    assertThat(e.active())
+        .extracting(a -> a.labels().get("alertname"))
+        .containsExactlyInAnyOrder("Named", "Named");
+    assertThat(orchestrator.alerting().stats().regexTrips())
+        .as("the host rule once for its node type, the agent rule once")
+        .isEqualTo(2);
+  }
+
+  @Test
   void aHostOverTheThresholdIsPendingThenFiresAfterItsForThenResolvesOnce() {
     rule(
         AlertRule.builder("HostCpu")

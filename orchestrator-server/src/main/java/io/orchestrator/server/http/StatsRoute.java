@@ -68,6 +68,7 @@ final class StatsRoute {
     out.put("notifications_failed", a.notificationsFailed());
     out.put("notifications_dropped", a.notificationsDropped());
     out.put("evaluations", a.evaluations());
+    out.put("regex_trips", a.regexTrips());
     return out;
   }
 

@@ -140,6 +140,11 @@ public final class ServerMetrics {
         .help("Alert rule evaluations run")
         .callback(cb -> cb.call((double) stats.get().alerts().evaluations()))
         .register(registry);
+    CounterWithCallback.builder()
+        .name("orchestrator_alert_regex_trips")
+        .help("Times an alert rule stopped matching in an evaluation: its regex was too expensive")
+        .callback(cb -> cb.call((double) stats.get().alerts().regexTrips()))
+        .register(registry);
     GaugeWithCallback.builder()
         .name("orchestrator_websocket_clients")
         .help("Connected WebSocket clients")

@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -56,17 +58,27 @@ final class RuleMatcher {
       List<AlertRule> rules, Supplier<Topology> topology, List<Agent> agents, Instant now) {
     TopologyScan scan = new TopologyScan();
     List<Found> found = new ArrayList<>();
+    Set<Integer> tripped = new TreeSet<>();
     for (int i = 0; i < rules.size(); i++) {
       AlertRule r = rules.get(i);
       switch (r.kind()) {
         case QUERY -> scan.addNodeRule(i, r.query());
         case EDGE -> scan.addEdgeRule(i, r.query());
-        case AGENT_STALE -> matchAgents(i, r, agents, now, found);
+        case AGENT_STALE -> {
+          if (!matchAgents(i, r, agents, now, found)) {
+            tripped.add(i);
+          }
+        }
       }
     }
     if (!scan.isEmpty()) {
       found.addAll(scan.run(topology.get()));
-      regexTrips.addAndGet(scan.tripped());
+      tripped.addAll(scan.tripped());
+    }
+    if (!tripped.isEmpty()) {
+      regexTrips.addAndGet(tripped.size());
+      List<String> names = tripped.stream().map(i -> rules.get(i).name()).toList();
+      LOG.warn("rules {} stop matching in this evaluation: a regex is too expensive", names);
     }
     return collect(rules, found);
   }
@@ -90,10 +102,13 @@ final class RuleMatcher {
   }
 
   /**
-   * As in a QuerySet, a rule whose regex proves too expensive for an agent's text stops matching
-   * for this evaluation (and is counted), so that it costs its budget once.
+   * Adds the stale agents {@code r} matches. As in a QuerySet, a rule whose regex proves too
+   * expensive for an agent's text stops matching for this evaluation, so that it costs its budget
+   * once.
+   *
+   * @return false when the rule stopped so
    */
-  private void matchAgents(
+  private static boolean matchAgents(
       int rule, AlertRule r, List<Agent> agents, Instant now, List<Found> out) {
     for (Agent a : agents) {
       if (a.status() != AgentStatus.STALE) {
@@ -104,9 +119,7 @@ final class RuleMatcher {
       try {
         matches = r.query().matches(s);
       } catch (QueryException e) {
-        regexTrips.incrementAndGet();
-        LOG.warn("rule {} stops matching in this evaluation: {}", r.name(), e.getMessage());
-        return;
+        return false;
       }
       if (matches) {
         String hostname = a.hostname() == null ? "" : a.hostname();
@@ -117,6 +130,7 @@ final class RuleMatcher {
         out.add(new Found(rule, new Hit(key, s.metric("silence"), labels)));
       }
     }
+    return true;
   }
 
   /** The hits per rule name, at most {@value #MAX_ALERTS_PER_RULE} each. */

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
@@ -71,15 +73,20 @@ final class TopologyScan {
   }
 
   /**
-   * How many rule sets of the last {@link #run} dropped a rule because its regex proved too
-   * expensive (a rule counts once per node type it applies to).
+   * The rules (their indexes) that the last {@link #run} dropped because a regex of theirs proved
+   * too expensive for some node's or edge's text.
    */
-  int tripped() {
-    int n = edges == null ? 0 : edges.tripped().size();
-    for (TypeRules tr : byType.values()) {
-      n += tr.set == null ? 0 : tr.set.tripped().size();
+  Set<Integer> tripped() {
+    Set<Integer> out = new TreeSet<>();
+    if (edges != null) {
+      edges.tripped().forEach(q -> out.add(edgeRules.get(q)));
     }
-    return n;
+    for (TypeRules tr : byType.values()) {
+      if (tr.set != null) {
+        tr.set.tripped().forEach(q -> out.add(tr.rules.get(q)));
+      }
+    }
+    return out;
   }
 
   /** The hits of every node and edge rule over {@code t}, in the topology's order. */

@@ -8,13 +8,13 @@ package io.orchestrator.core.query;
  */
 final class BudgetedText implements CharSequence {
   /** Reads allowed for any text, plus {@link #READS_PER_CHAR} per character. */
-  static final long BASE_READS = 100_000;
+  private static final long BASE_READS = 100_000;
 
   /**
    * Enough for any pattern that is linear or quadratic in practice on texts a topology holds
    * (names, command lines, labels); the exponential ones exhaust it within a millisecond or two.
    */
-  static final long READS_PER_CHAR = 1_000;
+  private static final long READS_PER_CHAR = 1_000;
 
   private String text = "";
   private long left;

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Many queries tested against one subject at a time, as an alert evaluation does (DESIGN §12).
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe; immutable apart from which queries have tripped.
  */
 public final class QuerySet {
-  private static final Logger LOG = LoggerFactory.getLogger(QuerySet.class);
-
   /** The queries whose first-tested term compares one metric. */
   private static final class Guarded {
     final String metric;
@@ -131,9 +127,7 @@ public final class QuerySet {
     try {
       return q.matches(subject);
     } catch (QueryException e) {
-      if (tripped.compareAndSet(index, 0, 1)) {
-        LOG.warn("query {} stops matching: {}", index, e.getMessage());
-      }
+      tripped.set(index, 1);
       return false;
     }
   }

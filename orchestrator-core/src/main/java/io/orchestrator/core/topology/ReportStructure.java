@@ -18,9 +18,9 @@ import java.util.Objects;
 final class ReportStructure {
   private ReportStructure() {}
 
+  /** Whether {@code a} and {@code b}, two reports of one agent, have the same structure. */
   static boolean same(Report a, Report b) {
-    return a.agentId().equals(b.agentId())
-        && sameProcesses(processes(a), processes(b))
+    return sameProcesses(processes(a), processes(b))
         && sameContainerIds(containers(a), containers(b))
         && sameNetwork(a.networkInfo(), b.networkInfo());
   }

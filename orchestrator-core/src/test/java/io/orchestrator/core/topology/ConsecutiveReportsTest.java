@@ -19,25 +19,23 @@ class ConsecutiveReportsTest {
       new TopologyAggregator(MutableClock.atBucketStart());
 
   private static Reports nodeA(double cpu, String sshdName) {
-    return Reports.agent("a")
-        .host(cpu, 40)
-        .container(WEB, "web", 1.5)
-        .process(100, "nginx", "/docker/" + WEB)
-        .process(200, sshdName, null)
-        .connect(100, "10.0.0.5", "10.0.0.9", 5432)
-        .connect(200, "10.0.0.5", "203.0.113.7", 443);
+    return nodeA(cpu, sshdName, WEB, null, "203.0.113.7");
   }
 
   /** {@code nodeA(10, "sshd")} with another container, sshd cgroup or sshd remote address. */
   private static Report variant(String container, String sshdCgroup, String sshdRemote) {
+    return nodeA(10, "sshd", container, sshdCgroup, sshdRemote).build();
+  }
+
+  private static Reports nodeA(
+      double cpu, String sshdName, String container, String sshdCgroup, String sshdRemote) {
     return Reports.agent("a")
-        .host(10, 40)
+        .host(cpu, 40)
         .container(container, "web", 1.5)
         .process(100, "nginx", "/docker/" + WEB)
-        .process(200, "sshd", sshdCgroup)
+        .process(200, sshdName, sshdCgroup)
         .connect(100, "10.0.0.5", "10.0.0.9", 5432)
-        .connect(200, "10.0.0.5", sshdRemote, 443)
-        .build();
+        .connect(200, "10.0.0.5", sshdRemote, 443);
   }
 
   @Test

@@ -53,6 +53,28 @@ class RealProbeReportTest {
   }
 
   @Test
+  void eachOfManyReportsOfShrinkingSizeIsKeptExactlyAsItsOwnBytes() {
+    // Request threads read bodies into a reused buffer: a shorter report after a longer one must
+    // not come back with the longer one's tail, nor an earlier one change when the buffer does.
+    java.util.List<String> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String body =
+          "{\"agent_id\":\"shrinking-"
+              + i
+              + "\",\"processes_info\":{\"processes\":[{\"pid\":7,\"cmdline\":\""
+              + "x".repeat(60_000 - i * 1_500)
+              + "\"}]}}";
+      assertThat(api.post("/api/v1/reports", body).statusCode()).isEqualTo(202);
+      sent.add(body);
+    }
+    for (int i = 0; i < sent.size(); i++) {
+      JsonNode served =
+          TestServer.json(api.get("/api/v1/query/agents/shrinking-" + i + "/latest")).get("report");
+      assertThat(served).isEqualTo(TestServer.tree(sent.get(i)));
+    }
+  }
+
+  @Test
   void reportUpdatesAndTheAgentListCarryTheReportAsReceived() {
     String body =
         "{\"agent_id\":\"exact\",\"timestamp\":\"2026-12-02T18:44:49.601552020Z\","

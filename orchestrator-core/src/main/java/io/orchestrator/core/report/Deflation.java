@@ -20,15 +20,20 @@ final class Deflation {
 
   /** {@code raw} deflated, or null when that would not save at least a quarter of it. */
   static byte[] deflate(byte[] raw) {
+    return deflate(raw, 0, raw.length);
+  }
+
+  /** {@code length} bytes of {@code raw} from {@code offset} deflated, or null as above. */
+  static byte[] deflate(byte[] raw, int offset, int length) {
     Deflater deflater = DEFLATERS.poll();
     if (deflater == null) {
       deflater = new Deflater(Deflater.BEST_SPEED, true);
     }
     try {
-      deflater.setInput(raw);
+      deflater.setInput(raw, offset, length);
       deflater.finish();
-      int limit = raw.length - raw.length / 4;
-      byte[] out = new byte[Math.min(limit, raw.length / 4 + 64)];
+      int limit = length - length / 4;
+      byte[] out = new byte[Math.min(limit, length / 4 + 64)];
       int n = 0;
       while (!deflater.finished()) {
         if (n == out.length) {

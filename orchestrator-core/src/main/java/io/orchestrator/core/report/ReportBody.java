@@ -49,6 +49,25 @@ public final class ReportBody {
   }
 
   /**
+   * The {@code length} bytes of {@code buffer} from {@code offset}, held as {@link #compact()}
+   * holds them, without keeping {@code buffer}: a transport can read every request into one reused
+   * buffer, and the only array a report then adds to the heap is the few KB it keeps.
+   *
+   * @throws IllegalArgumentException when empty
+   * @throws IndexOutOfBoundsException when the range is outside {@code buffer}
+   */
+  public static ReportBody compacted(byte[] buffer, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    if (length == 0) {
+      throw new IllegalArgumentException("a report body is never empty");
+    }
+    byte[] d = length < COMPACT_FROM ? null : Deflation.deflate(buffer, offset, length);
+    return d != null
+        ? new ReportBody(d, length, true)
+        : new ReportBody(Arrays.copyOfRange(buffer, offset, offset + length), length, false);
+  }
+
+  /**
    * The same bytes held deflated, for a body that is kept: what stays on the heap for every agent
    * shrinks ~8-fold, and so does what the collector copies while a latest report ages (at a few
    * thousand reports a second that copying was most of the collector's work). Deflating costs ~28

@@ -122,6 +122,37 @@ class ReportBodyTest {
   }
 
   @Test
+  void aBodyCompactedOutOfAReusedBufferKeepsItsBytesWhenTheBufferIsOverwritten() {
+    byte[] buffer = new byte[64 * 1024];
+    byte[] big = probeLike(200);
+    byte[] small = "{\"agent_id\":\"a\"}".getBytes(UTF_8);
+    System.arraycopy(big, 0, buffer, 3, big.length);
+    ReportBody fromBig = ReportBody.compacted(buffer, 3, big.length);
+    System.arraycopy(small, 0, buffer, 0, small.length); // the next, shorter request
+    ReportBody fromSmall = ReportBody.compacted(buffer, 0, small.length);
+    java.util.Arrays.fill(buffer, (byte) 'x');
+
+    assertThat(fromBig.toByteArray()).isEqualTo(big);
+    assertThat(fromBig)
+        .isEqualTo(ReportBody.of(big.clone()))
+        .hasToString(ReportBody.of(big.clone()).compact().toString());
+    assertThat(fromSmall.toByteArray()).isEqualTo(small);
+    assertThat(fromSmall.size()).isEqualTo(small.length);
+  }
+
+  @Test
+  void aBufferRangeThatIsEmptyOrOutsideTheBufferIsRefused() {
+    byte[] buffer = new byte[16];
+    assertThatThrownBy(() -> ReportBody.compacted(buffer, 4, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("never empty");
+    assertThatThrownBy(() -> ReportBody.compacted(buffer, 10, 7))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> ReportBody.compacted(buffer, -1, 4))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void bodiesOfEverySizeAndShapeSurviveCompaction() {
     Random random = new Random(11);
     for (int i = 0; i < 300; i++) {

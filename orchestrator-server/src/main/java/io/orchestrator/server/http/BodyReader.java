@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 import java.util.zip.ZipException;
 
@@ -48,6 +49,15 @@ final class BodyReader {
 
   /** The body of {@code ctx} as it was meant (inflated when gzip-encoded). */
   byte[] bytes(Context ctx) {
+    Slice s = slice(ctx, null);
+    return s.length() == s.array().length ? s.array() : Arrays.copyOf(s.array(), s.length());
+  }
+
+  /**
+   * The body of {@code ctx} as {@link #bytes(Context)} reads it, into {@code scratch} when it is
+   * declared and fits (the caller's buffer, reused between requests), else into a new array.
+   */
+  Slice slice(Context ctx, byte[] scratch) {
     ServletInputStream in;
     try {
       in = ctx.req().getInputStream();
@@ -56,7 +66,7 @@ final class BodyReader {
     }
     long declared = ctx.req().getContentLengthLong();
     try {
-      return bytes(in, declared, BodyEncoding.check(ctx));
+      return slice(in, declared, BodyEncoding.check(ctx), scratch);
     } catch (BadRequestException e) {
       // A body too slow to finish is not waited for; one that cannot be read to its end leaves
       // bytes on the wire, and a pooling client must not reuse the connection.
@@ -75,6 +85,10 @@ final class BodyReader {
 
   /** Reads {@code body} whole; {@code declared} is the Content-Length or -1. */
   byte[] bytes(InputStream body, long declared, boolean gzip) {
+    return slice(body, declared, gzip, null).array();
+  }
+
+  private Slice slice(InputStream body, long declared, boolean gzip, byte[] scratch) {
     if (declared > maxBytes) {
       throw tooLarge("");
     }
@@ -82,11 +96,12 @@ final class BodyReader {
       throw BadRequestException.badRequest("request body is empty");
     }
     try (InputStream raw = new Guarded(body)) {
-      byte[] bytes = gzip ? readAll(BodyEncoding.inflating(raw), -1) : readAll(raw, declared);
-      if (bytes.length == 0) {
+      Slice read =
+          gzip ? readAll(BodyEncoding.inflating(raw), -1, null) : readAll(raw, declared, scratch);
+      if (read.length() == 0) {
         throw BadRequestException.badRequest("request body is empty");
       }
-      return bytes;
+      return read;
     } catch (TooLarge e) {
       throw tooLarge(gzip ? " once gzip-decoded" : "");
     } catch (TooSlow e) {
@@ -100,14 +115,17 @@ final class BodyReader {
   }
 
   /** Everything {@code in} yields, refusing more than the limit (of decoded bytes too). */
-  private byte[] readAll(InputStream in, long declared) throws IOException {
+  private Slice readAll(InputStream in, long declared, byte[] scratch) throws IOException {
     if (declared > 0) {
       // The common case (every probe sends a length under 64 KB): one array of that size, no
       // copies. A larger claim is read in chunks (copied once at the end), so that a client cannot
       // make the server allocate the limit by declaring it and then sending nothing.
       byte[] body;
       int n;
-      if (declared <= PREALLOCATE) {
+      if (scratch != null && declared <= scratch.length) {
+        body = scratch;
+        n = in.readNBytes(body, 0, (int) declared);
+      } else if (declared <= PREALLOCATE) {
         body = new byte[(int) declared];
         n = in.readNBytes(body, 0, body.length);
       } else {
@@ -117,7 +135,7 @@ final class BodyReader {
       if (n < declared) {
         throw new EOFException("request body ended after " + n + " of " + declared);
       }
-      return body;
+      return new Slice(body, n);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
     byte[] buf = new byte[16 * 1024];
@@ -128,7 +146,28 @@ final class BodyReader {
       }
       out.write(buf, 0, n);
     }
-    return out.toByteArray();
+    byte[] all = out.toByteArray();
+    return new Slice(all, all.length);
+  }
+
+  /** A body read: the first {@link #length} bytes of {@link #array}, maybe a caller's buffer. */
+  static final class Slice {
+    private final byte[] array;
+    private final int length;
+
+    Slice(byte[] array, int length) {
+      this.array = array;
+      this.length = length;
+    }
+
+    /** Holds the body from index 0; a caller's buffer is reused, so read before the next. */
+    byte[] array() {
+      return array;
+    }
+
+    int length() {
+      return length;
+    }
   }
 
   private BadRequestException tooLarge(String how) {

@@ -23,6 +23,14 @@ final class ReportRoutes {
   private static final byte[] ACCEPTED =
       WireJson.write(Map.of("status", "accepted", "message", "Report processed successfully"));
 
+  /**
+   * Each request thread reads reports into its own buffer: a 25 KB array per report was a quarter
+   * of what the report path allocated, and the arrays of requests in flight were copied by every
+   * young collection. Bounded by the request threads (64 KB each, at most Jetty's pool).
+   */
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
   private final Orchestrator orchestrator;
   private final BodyReader body;
   private final ServerMetrics metrics;
@@ -46,10 +54,10 @@ final class ReportRoutes {
   private void ingest(Context ctx) {
     long start = System.nanoTime();
     Report report;
-    byte[] bytes;
+    BodyReader.Slice bytes;
     try {
-      bytes = body.bytes(ctx);
-      report = WireJson.readReport(bytes);
+      bytes = body.slice(ctx, SCRATCH.get());
+      report = WireJson.readReport(bytes.array(), bytes.length());
       ctx.attribute(RequestObserver.AGENT, report.agentId());
       Guard.actFor(ctx, report.agentId());
     } catch (BadRequestException e) {
@@ -57,7 +65,8 @@ final class ReportRoutes {
       LOG.debug("Rejected report: {}", e.getMessage());
       throw e;
     }
-    orchestrator.ingest(report, ReportBody.of(bytes));
+    // Compacted here, copying out of the reused buffer: what the engine keeps is this form anyway.
+    orchestrator.ingest(report, ReportBody.compacted(bytes.array(), 0, bytes.length()));
     metrics.ingested(System.nanoTime() - start);
     Responses.write(ctx, 202, ACCEPTED);
   }

@@ -102,8 +102,16 @@ public final class WireJson {
    * @throws BadRequestException when the body is empty, null, malformed or not a valid report
    */
   public static Report readReport(byte[] bytes) {
+    return readReport(bytes, bytes.length);
+  }
+
+  /**
+   * Reads one report from the first {@code length} bytes of {@code bytes}, as {@link
+   * #readReport(byte[])} does.
+   */
+  public static Report readReport(byte[] bytes, int length) {
     try {
-      return ReportReader.read(reportParser(MAPPER.getFactory().createParser(bytes)));
+      return ReportReader.read(reportParser(MAPPER.getFactory().createParser(bytes, 0, length)));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading an array does not fail
     }

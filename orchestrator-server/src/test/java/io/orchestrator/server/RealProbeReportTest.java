@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +58,7 @@ class RealProbeReportTest {
   void eachOfManyReportsOfShrinkingSizeIsKeptExactlyAsItsOwnBytes() {
     // Request threads read bodies into a reused buffer: a shorter report after a longer one must
     // not come back with the longer one's tail, nor an earlier one change when the buffer does.
-    java.util.List<String> sent = new java.util.ArrayList<>();
+    List<String> sent = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       String body =
           "{\"agent_id\":\"shrinking-"

@@ -18,12 +18,10 @@ final class Deflation {
 
   private Deflation() {}
 
-  /** {@code raw} deflated, or null when that would not save at least a quarter of it. */
-  static byte[] deflate(byte[] raw) {
-    return deflate(raw, 0, raw.length);
-  }
-
-  /** {@code length} bytes of {@code raw} from {@code offset} deflated, or null as above. */
+  /**
+   * {@code length} bytes of {@code raw} from {@code offset} deflated, or null when that would not
+   * save at least a quarter of them.
+   */
   static byte[] deflate(byte[] raw, int offset, int length) {
     Deflater deflater = DEFLATERS.poll();
     if (deflater == null) {

@@ -61,7 +61,7 @@ public final class ReportBody {
     if (length == 0) {
       throw new IllegalArgumentException("a report body is never empty");
     }
-    byte[] d = length < COMPACT_FROM ? null : Deflation.deflate(buffer, offset, length);
+    byte[] d = deflated(buffer, offset, length);
     return d != null
         ? new ReportBody(d, length, true)
         : new ReportBody(Arrays.copyOfRange(buffer, offset, offset + length), length, false);
@@ -75,11 +75,13 @@ public final class ReportBody {
    * small, or would not shrink by a quarter.
    */
   public ReportBody compact() {
-    if (deflated || size < COMPACT_FROM) {
-      return this;
-    }
-    byte[] d = Deflation.deflate(bytes);
+    byte[] d = deflated ? null : deflated(bytes, 0, size);
     return d == null ? this : new ReportBody(d, size, true);
+  }
+
+  /** The range deflated, or null when it is too small or would not shrink enough to be worth it. */
+  private static byte[] deflated(byte[] raw, int offset, int length) {
+    return length < COMPACT_FROM ? null : Deflation.deflate(raw, offset, length);
   }
 
   /**

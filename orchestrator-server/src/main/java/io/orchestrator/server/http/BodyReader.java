@@ -10,7 +10,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 import java.util.zip.ZipException;
 
@@ -49,8 +48,7 @@ final class BodyReader {
 
   /** The body of {@code ctx} as it was meant (inflated when gzip-encoded). */
   byte[] bytes(Context ctx) {
-    Slice s = slice(ctx, null);
-    return s.length() == s.array().length ? s.array() : Arrays.copyOf(s.array(), s.length());
+    return slice(ctx, null).array(); // without a caller's buffer, read into one of its length
   }
 
   /**
@@ -117,17 +115,16 @@ final class BodyReader {
   /** Everything {@code in} yields, refusing more than the limit (of decoded bytes too). */
   private Slice readAll(InputStream in, long declared, byte[] scratch) throws IOException {
     if (declared > 0) {
-      // The common case (every probe sends a length under 64 KB): one array of that size, no
-      // copies. A larger claim is read in chunks (copied once at the end), so that a client cannot
-      // make the server allocate the limit by declaring it and then sending nothing.
+      // The common case (every probe sends a length under 64 KB): one array of that size, or the
+      // caller's reused buffer; no copies. A larger claim is read in chunks (copied once at the
+      // end), so that a client cannot make the server allocate the limit by declaring it and then
+      // sending nothing.
       byte[] body;
       int n;
-      if (scratch != null && declared <= scratch.length) {
-        body = scratch;
+      boolean fits = scratch != null && declared <= scratch.length;
+      if (fits || declared <= PREALLOCATE) {
+        body = fits ? scratch : new byte[(int) declared];
         n = in.readNBytes(body, 0, (int) declared);
-      } else if (declared <= PREALLOCATE) {
-        body = new byte[(int) declared];
-        n = in.readNBytes(body, 0, body.length);
       } else {
         body = in.readNBytes((int) declared);
         n = body.length;

@@ -16,7 +16,6 @@ measure() { # measure NAME JAR PORT
   java -Xms1g -Xmx1g -jar "$2" -host 127.0.0.1 -port "$3" >"$work/$1.log" 2>&1 &
   local server=$!
   await_health "$3" || exit 1
-  mkfifo "$work/$1.ready"
   python3 - "$3" "$n" "$work/$1.ready" <<'PY' &
 import http.client, signal, sys
 port, n, ready = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -38,7 +37,13 @@ with open(ready, "w") as f:
 signal.pause()  # hold the connections until the shell kills this client
 PY
   local client=$!
-  read -r _ <"$work/$1.ready"
+  # wait for the client to hold every connection, failing if it dies first
+  for _ in $(seq 1 1200); do
+    [ ! -e "$work/$1.ready" ] || break
+    kill -0 "$client" 2>/dev/null || { echo "$1: the client failed" >&2; exit 1; }
+    sleep 0.1
+  done
+  [ -e "$work/$1.ready" ] || { echo "$1: connections not open within 120 s" >&2; exit 1; }
   jmap -histo:live "$server" >"$work/$1.histo"
   local total
   total=$(awk '/^Total/ {print $3}' "$work/$1.histo")

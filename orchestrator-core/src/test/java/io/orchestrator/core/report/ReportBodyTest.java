@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,7 +131,7 @@ class ReportBodyTest {
     ReportBody fromBig = ReportBody.compacted(buffer, 3, big.length);
     System.arraycopy(small, 0, buffer, 0, small.length); // the next, shorter request
     ReportBody fromSmall = ReportBody.compacted(buffer, 0, small.length);
-    java.util.Arrays.fill(buffer, (byte) 'x');
+    Arrays.fill(buffer, (byte) 'x');
 
     assertThat(fromBig.toByteArray()).isEqualTo(big);
     assertThat(fromBig)
@@ -181,7 +182,7 @@ class ReportBodyTest {
                       pool.submit(
                           () -> {
                             byte[] sent = probeLike(50 + i);
-                            return java.util.Arrays.equals(
+                            return Arrays.equals(
                                 ReportBody.of(sent.clone()).compact().toByteArray(), sent);
                           }))
               .toList();
